@@ -1,0 +1,378 @@
+#include "connector-application.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/names.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/socket-factory.h"
+#include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/type-id.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ConnectorApplication");
+NS_OBJECT_ENSURE_REGISTERED(ConnectorApplication);
+
+TypeId
+ConnectorApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ConnectorApplication")
+            .SetParent<Application>()
+            .SetGroupName("RetroTcp")
+            .AddConstructor<ConnectorApplication>()
+            .AddAttribute("Remote", "Address (InetSocketAddress) to connect to.", AddressValue(),
+                          MakeAddressAccessor(&ConnectorApplication::m_remote),
+                          MakeAddressChecker())
+            .AddAttribute("RemoteName", "Name of the remote host, written to connections.csv.",
+                          StringValue(""), MakeStringAccessor(&ConnectorApplication::m_remoteName),
+                          MakeStringChecker())
+            .AddAttribute("Profile", "Stack profile of this host, written to connections.csv.",
+                          StringValue(""), MakeStringAccessor(&ConnectorApplication::m_profile),
+                          MakeStringChecker())
+            .AddAttribute("SocketFactory", "TypeId of the socket factory used to create sockets.",
+                          TypeIdValue(TcpSocketFactory::GetTypeId()),
+                          MakeTypeIdAccessor(&ConnectorApplication::m_socketFactory),
+                          MakeTypeIdChecker())
+            .AddAttribute("Count", "Number of connect() calls.", UintegerValue(1),
+                          MakeUintegerAccessor(&ConnectorApplication::m_count),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Interval", "Time between the starts of successive connect() calls.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&ConnectorApplication::m_interval),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("SendBytes", "Request bytes sent once connected (0 = none).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ConnectorApplication::m_sendBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ReceiveBytes", "Response bytes awaited before closing (0 = none).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ConnectorApplication::m_receiveBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("HoldTime",
+                          "Time the connection is held open after the exchange, before "
+                          "the client closes it.",
+                          TimeValue(Time(0)), MakeTimeAccessor(&ConnectorApplication::m_holdTime),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("Registry", "The run's ConnectionRegistry.", PointerValue(),
+                          MakePointerAccessor(&ConnectorApplication::m_registry),
+                          MakePointerChecker<ConnectionRegistry>());
+    return tid;
+}
+
+ConnectorApplication::ConnectorApplication() = default;
+
+ConnectorApplication::~ConnectorApplication() = default;
+
+uint32_t
+ConnectorApplication::GetAttemptsStarted() const
+{
+    return m_started;
+}
+
+void
+ConnectorApplication::SetSocketConfigurator(Callback<void, Ptr<Socket>> configure)
+{
+    m_configureSocket = configure;
+}
+
+void
+ConnectorApplication::DoDispose()
+{
+    m_nextAttempt.Cancel();
+    for (auto& [socket, attempt] : m_attempts)
+    {
+        attempt.closeEvent.Cancel();
+        socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                   MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                  MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    }
+    m_attempts.clear();
+    m_registry = nullptr;
+    Application::DoDispose();
+}
+
+void
+ConnectorApplication::StartApplication()
+{
+    NS_ABORT_MSG_UNLESS(m_registry, "ConnectorApplication needs a Registry");
+    m_hostName = Names::FindName(GetNode());
+    m_started = 0;
+    if (m_count > 0)
+    {
+        StartAttempt();
+    }
+}
+
+void
+ConnectorApplication::StopApplication()
+{
+    m_nextAttempt.Cancel();
+}
+
+void
+ConnectorApplication::StartAttempt()
+{
+    ++m_started;
+    if (m_started < m_count)
+    {
+        m_nextAttempt = Simulator::Schedule(m_interval, &ConnectorApplication::StartAttempt, this);
+    }
+
+    InetSocketAddress remote = InetSocketAddress::ConvertFrom(m_remote);
+    ConnectionRecord record;
+    record.host = m_hostName;
+    record.profile = m_profile;
+    record.remoteHost = m_remoteName;
+    record.remoteAddress = remote.GetIpv4();
+    record.remotePort = remote.GetPort();
+    record.start = Simulator::Now();
+    Attempt attempt;
+    attempt.id = m_registry->Open(record);
+    attempt.toSend = m_sendBytes;
+
+    Ptr<Socket> socket = Socket::CreateSocket(GetNode(), m_socketFactory);
+    if (!m_configureSocket.IsNull())
+    {
+        m_configureSocket(socket);
+    }
+    socket->SetConnectCallback(MakeCallback(&ConnectorApplication::ConnectionSucceeded, this),
+                               MakeCallback(&ConnectorApplication::ConnectionFailed, this));
+    socket->SetCloseCallbacks(MakeCallback(&ConnectorApplication::NormalClose, this),
+                              MakeCallback(&ConnectorApplication::ErrorClose, this));
+    socket->SetRecvCallback(MakeCallback(&ConnectorApplication::Receive, this));
+    socket->SetSendCallback(MakeCallback(&ConnectorApplication::SendMore, this));
+    m_attempts[socket] = attempt;
+
+    std::ostringstream detail;
+    detail << m_remoteName << ":" << remote.GetPort();
+    Event(attempt, "connect_start", detail.str());
+
+    // Bind first, so that the 4-tuple is known before the first SYN leaves (stock
+    // ns-3 sends it from inside Connect()).
+    if (socket->Bind() != 0)
+    {
+        // No local port (stock ns-3 reports ERROR_ADDRNOTAVAIL when its range is spent).
+        ConnectionRecord& r = m_registry->Get(attempt.id);
+        r.outcome = socket->GetErrno() == Socket::ERROR_ADDRNOTAVAIL ? ConnectionOutcome::NoPort
+                                                                     : ConnectionOutcome::Failed;
+        Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
+        return;
+    }
+    Address local;
+    socket->GetSockName(local);
+    InetSocketAddress localInet = InetSocketAddress::ConvertFrom(local);
+    ConnectionRecord& r = m_registry->Get(attempt.id);
+    r.localPort = localInet.GetPort();
+    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
+    Ipv4Address localAddress = localInet.GetIpv4();
+    if (localAddress == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
+    {
+        localAddress = ipv4->GetAddress(1, 0).GetLocal();
+    }
+    m_registry->BindTuple(localAddress, r.localPort, remote.GetIpv4(), remote.GetPort(),
+                          attempt.id);
+    if (socket->Connect(m_remote) != 0)
+    {
+        r.outcome = ConnectionOutcome::Failed;
+        Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
+    }
+}
+
+void
+ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end())
+    {
+        return;
+    }
+    ConnectionRecord& r = m_registry->Get(it->second.id);
+    r.outcome = ConnectionOutcome::Established;
+    r.end = Simulator::Now();
+    Event(it->second, "connected");
+    SendMore(socket, socket->GetTxAvailable());
+    MaybeClose(socket);
+}
+
+ConnectionOutcome
+ConnectorApplication::ClassifyFailure(Ptr<Socket> socket, const ConnectionRecord& record) const
+{
+    if (record.outcome != ConnectionOutcome::Pending)
+    {
+        return record.outcome; // already known (synchronous failure)
+    }
+    // Stock ns-3 reports every connect failure with the same errno: tell a refused
+    // connect from a timed-out one by what came back on the wire, as Winsock does
+    // ("refused if the last answer was a RST").
+    (void)socket;
+    return record.rstsReceived > 0 ? ConnectionOutcome::Refused : ConnectionOutcome::TimedOut;
+}
+
+void
+ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end())
+    {
+        return;
+    }
+    ConnectionRecord& r = m_registry->Get(it->second.id);
+    r.outcome = ClassifyFailure(socket, r);
+    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    r.end = Simulator::Now();
+    Event(it->second, "connect_failed", ConnectionOutcomeName(r.outcome));
+    Finish(socket);
+}
+
+void
+ConnectorApplication::NormalClose(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end())
+    {
+        return;
+    }
+    ConnectionRecord& r = m_registry->Get(it->second.id);
+    if (r.outcome == ConnectionOutcome::Pending)
+    {
+        return; // a close before the handshake completed: the failure callback follows
+    }
+    r.closed = Simulator::Now();
+    r.closeKind = "normal";
+    Event(it->second, "closed", it->second.closing ? "local" : "peer");
+    if (!it->second.closing)
+    {
+        // The server closed first: answer with our own close.
+        it->second.closeEvent.Cancel();
+        it->second.closing = true;
+        socket->Close();
+    }
+    Finish(socket);
+}
+
+void
+ConnectorApplication::ErrorClose(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end())
+    {
+        return;
+    }
+    ConnectionRecord& r = m_registry->Get(it->second.id);
+    if (r.outcome == ConnectionOutcome::Pending)
+    {
+        return; // the failure callback reports it
+    }
+    r.outcome = ConnectionOutcome::Reset;
+    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    r.closed = Simulator::Now();
+    r.closeKind = "reset";
+    Event(it->second, "reset");
+    Finish(socket);
+}
+
+void
+ConnectorApplication::SendMore(Ptr<Socket> socket, uint32_t available)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end() || it->second.closing)
+    {
+        return;
+    }
+    Attempt& attempt = it->second;
+    while (attempt.toSend > 0 && available > 0)
+    {
+        uint32_t chunk = std::min({attempt.toSend, available, 1400U});
+        int sent = socket->Send(Create<Packet>(chunk));
+        if (sent <= 0)
+        {
+            break;
+        }
+        attempt.toSend -= sent;
+        available -= sent;
+        m_registry->Get(attempt.id).bytesSent += sent;
+    }
+}
+
+void
+ConnectorApplication::Receive(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    Ptr<Packet> packet;
+    while ((packet = socket->Recv()))
+    {
+        if (it != m_attempts.end())
+        {
+            it->second.received += packet->GetSize();
+            m_registry->Get(it->second.id).bytesReceived += packet->GetSize();
+        }
+    }
+    if (it != m_attempts.end())
+    {
+        MaybeClose(socket);
+    }
+}
+
+void
+ConnectorApplication::MaybeClose(Ptr<Socket> socket)
+{
+    Attempt& attempt = m_attempts[socket];
+    if (attempt.closing || attempt.closeEvent.IsRunning() || attempt.toSend > 0 ||
+        attempt.received < m_receiveBytes)
+    {
+        return;
+    }
+    attempt.closeEvent =
+        Simulator::Schedule(m_holdTime, &ConnectorApplication::DoClose, this, socket);
+}
+
+void
+ConnectorApplication::DoClose(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end() || it->second.closing)
+    {
+        return;
+    }
+    it->second.closing = true;
+    Event(it->second, "close");
+    socket->Close();
+}
+
+void
+ConnectorApplication::Finish(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end())
+    {
+        return;
+    }
+    it->second.closeEvent.Cancel();
+    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+    socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                              MakeNullCallback<void, Ptr<Socket>>());
+    m_attempts.erase(it);
+}
+
+void
+ConnectorApplication::Event(const Attempt& attempt, const std::string& name,
+                            const std::string& detail)
+{
+    m_registry->Event(m_hostName, attempt.id, name, detail);
+}
+
+} // namespace ns3

@@ -1,0 +1,78 @@
+#ifndef RETROTCP_SERVICE_APPLICATION_H
+#define RETROTCP_SERVICE_APPLICATION_H
+
+#include "connection-registry.h"
+#include "ns3/application.h"
+#include "ns3/socket.h"
+
+#include <map>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \brief A TCP service: listens on a port while the application runs, answers each
+ * request of RequestBytes with ResponseBytes, and closes when the client does (or
+ * first, with CloseAfterResponse, so that the server end holds TIME-WAIT).
+ *
+ * Stopping the application closes the listener, so connects to the port are then
+ * refused; connections already accepted carry on.
+ */
+class ServiceApplication : public Application
+{
+  public:
+    static TypeId GetTypeId();
+    ServiceApplication();
+    ~ServiceApplication() override;
+
+    /**
+     * \brief Connections accepted so far.
+     */
+    uint32_t GetAccepted() const;
+
+    /**
+     * \brief Set a callback applied to the listening socket right after it is
+     * created (per-host stock-TCP attributes).
+     */
+    void SetSocketConfigurator(Callback<void, Ptr<Socket>> configure);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// One accepted connection.
+    struct Peer
+    {
+        uint64_t connectionId{0}; //!< the client's registry id, 0 if unknown
+        uint32_t received{0};     //!< request bytes received since the last response
+        bool closing{false};      //!< Close() called
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+
+    bool ConnectionRequest(Ptr<Socket> socket, const Address& from);
+    void Accept(Ptr<Socket> socket, const Address& from);
+    void Receive(Ptr<Socket> socket);
+    void PeerClose(Ptr<Socket> socket);
+    void PeerError(Ptr<Socket> socket);
+    void Respond(Ptr<Socket> socket, Peer& peer);
+    void Forget(Ptr<Socket> socket);
+
+    uint16_t m_port{0};                            //!< listening port
+    TypeId m_socketFactory;                        //!< socket factory
+    uint32_t m_requestBytes{0};                    //!< request size that triggers a response
+    uint32_t m_responseBytes{0};                   //!< response size
+    bool m_closeAfterResponse{false};              //!< server closes first
+    Ptr<ConnectionRegistry> m_registry;            //!< where events go
+    Callback<void, Ptr<Socket>> m_configureSocket; //!< per-host socket configuration
+    std::string m_hostName;                        //!< this node's name
+    Ptr<Socket> m_listener;                        //!< listening socket while running
+    std::map<Ptr<Socket>, Peer> m_peers;           //!< accepted connections
+    uint32_t m_accepted{0};                        //!< accepted so far
+};
+
+} // namespace ns3
+
+#endif

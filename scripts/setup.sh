@@ -1,0 +1,55 @@
+# Shared set-up for scripts/retrotcp and scripts/test (sourced, not run).
+# Installs missing Debian packages, then configures and builds incrementally.
+# Quiet and fast when nothing is missing and nothing changed.
+
+RETROTCP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RETROTCP_BUILD="${RETROTCP_BUILD_DIR:-$RETROTCP_ROOT/build}"
+
+RETROTCP_PACKAGES=(
+  cmake g++ make pkg-config
+  ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
+  libboost-program-options-dev nlohmann-json3-dev catch2
+  python3 python3-matplotlib python3-pandas python3-jsonschema
+  parallel tshark
+)
+
+retrotcp_missing_packages() {
+  local pkg status
+  for pkg in "${RETROTCP_PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+    [ "$status" = "installed" ] || echo "$pkg"
+  done
+}
+
+retrotcp_install_packages() {
+  local missing
+  missing=$(retrotcp_missing_packages)
+  [ -z "$missing" ] && return 0
+  echo "retrotcp: installing missing Debian packages:" $missing >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "retrotcp: not root and no sudo: install these packages first:" $missing >&2
+      return 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  # tshark asks whether non-root users may capture; answer no without a prompt.
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections 2>/dev/null || true
+  $sudo apt-get update -qq >&2 || { echo "retrotcp: apt-get update failed" >&2; return 1; }
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -qq --no-install-recommends $missing >&2 \
+    || { echo "retrotcp: apt-get install failed" >&2; return 1; }
+}
+
+retrotcp_build() {
+  local target="${1:-all}" log="$RETROTCP_BUILD/build.log"
+  mkdir -p "$RETROTCP_BUILD"
+  if [ ! -f "$RETROTCP_BUILD/CMakeCache.txt" ]; then
+    echo "retrotcp: configuring in $RETROTCP_BUILD" >&2
+    cmake -S "$RETROTCP_ROOT" -B "$RETROTCP_BUILD" -DCMAKE_BUILD_TYPE=Release >"$log" 2>&1 \
+      || { cat "$log" >&2; echo "retrotcp: configure failed" >&2; return 1; }
+  fi
+  cmake --build "$RETROTCP_BUILD" --target "$target" -j"$(nproc)" >"$log" 2>&1 \
+    || { cat "$log" >&2; echo "retrotcp: build failed (log: $log)" >&2; return 1; }
+}

@@ -1,0 +1,278 @@
+#include "cli.h"
+
+#include "profile-registry.h"
+#include "runner.h"
+#include "scenario-error.h"
+#include "scenario-loader.h"
+#include "version.h"
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+
+namespace retrotcp
+{
+
+namespace po = boost::program_options;
+
+namespace
+{
+
+const char* const kUsage =
+    "usage: retrotcp COMMAND [OPTIONS]\n"
+    "\n"
+    "Simulate how legacy Microsoft TCP/IP client stacks open and close connections.\n"
+    "\n"
+    "commands:\n"
+    "  run SCENARIO.json       run a scenario and write result files\n"
+    "  validate SCENARIO.json  check a scenario (and --set overrides) without running it\n"
+    "  profiles [NAME]         list the stack profiles and their parameters\n"
+    "\n"
+    "options:\n"
+    "  -h, --help              this help; `retrotcp COMMAND --help` for a command's options\n"
+    "  --version               print the version\n"
+    "\n"
+    "exit status: 0 success, 1 the run failed, 2 bad command line or scenario\n";
+
+struct Parsed
+{
+    po::variables_map vm;
+    bool help{false};
+};
+
+// Parse a subcommand's options; throws po::error on bad usage.
+Parsed
+ParseOptions(const std::vector<std::string>& args, const po::options_description& options,
+             const char* positionalName)
+{
+    po::positional_options_description positional;
+    if (positionalName)
+    {
+        positional.add(positionalName, 1);
+    }
+    Parsed parsed;
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(),
+              parsed.vm);
+    po::notify(parsed.vm);
+    parsed.help = parsed.vm.count("help") > 0;
+    return parsed;
+}
+
+std::string
+ScenarioArgument(const Parsed& parsed, const char* command)
+{
+    if (!parsed.vm.count("scenario"))
+    {
+        throw po::error(std::string("retrotcp ") + command + " needs a SCENARIO.json");
+    }
+    return parsed.vm["scenario"].as<std::string>();
+}
+
+std::vector<std::string>
+Overrides(const Parsed& parsed)
+{
+    return parsed.vm.count("set") ? parsed.vm["set"].as<std::vector<std::string>>()
+                                  : std::vector<std::string>{};
+}
+
+int
+Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    po::options_description options("retrotcp run SCENARIO.json [options]");
+    options.add_options()("help,h", "this help")(
+        "out,o", po::value<std::string>(), "result folder (default: results/<scenario name>/)")(
+        "seed", po::value<uint32_t>(), "RNG seed (overrides the scenario's \"seed\")")(
+        "set", po::value<std::vector<std::string>>()->composing(),
+        "PATH=VALUE: override a scenario value, e.g. hosts.client.count=50 (repeatable)")(
+        "pcap", "write one PCAP per host interface into OUT/pcap/")(
+        "no-events", "do not write events.csv (for very large runs)")(
+        "quiet,q", "print nothing but errors")("scenario", po::value<std::string>(),
+                                               "scenario file");
+    Parsed parsed = ParseOptions(args, options, "scenario");
+    if (parsed.help)
+    {
+        out << options
+            << "\nWrites events.csv, connections.csv, summary.json (see "
+               "docs/results-format.md).\n";
+        return kExitOk;
+    }
+    std::string file = ScenarioArgument(parsed, "run");
+    std::optional<uint32_t> seed;
+    if (parsed.vm.count("seed"))
+    {
+        seed = parsed.vm["seed"].as<uint32_t>();
+        if (*seed == 0)
+        {
+            throw po::error("--seed must be at least 1");
+        }
+    }
+    Scenario scenario = LoadScenario(file, Overrides(parsed), seed);
+    RunOptions runOptions;
+    runOptions.outDir =
+        parsed.vm.count("out") ? parsed.vm["out"].as<std::string>() : "results/" + scenario.name;
+    runOptions.pcap = parsed.vm.count("pcap") > 0;
+    runOptions.eventsFile = parsed.vm.count("no-events") == 0;
+    bool quiet = parsed.vm.count("quiet") > 0;
+    runOptions.progress = !quiet;
+    if (!quiet)
+    {
+        out << "retrotcp: running " << scenario.name << " (seed " << scenario.seed << ", "
+            << scenario.duration.GetSeconds() << " s simulated)" << std::endl;
+    }
+    RunResult result = RunScenario(scenario, runOptions, err);
+    if (!quiet)
+    {
+        out << "  connections: " << result.connections;
+        std::string sep = "  (";
+        for (const auto& [word, count] : result.outcomes)
+        {
+            if (count > 0)
+            {
+                out << sep << word << " " << count;
+                sep = ", ";
+            }
+        }
+        out << (sep == ", " ? ")" : "") << "\n";
+        out << std::fixed << std::setprecision(3) << "  simulated " << result.simulatedSeconds
+            << " s in " << result.wallSeconds << " s wall; " << result.eventsExecuted
+            << " simulator events, " << result.events << " traced events\n";
+        out << "  results in " << runOptions.outDir << "/:";
+        for (const auto& f : result.files)
+        {
+            out << " " << f;
+        }
+        out << std::endl;
+    }
+    return kExitOk;
+}
+
+int
+Validate(const std::vector<std::string>& args, std::ostream& out)
+{
+    po::options_description options("retrotcp validate SCENARIO.json [options]");
+    options.add_options()("help,h",
+                          "this help")("set", po::value<std::vector<std::string>>()->composing(),
+                                       "PATH=VALUE: override a scenario value first (repeatable)")(
+        "scenario", po::value<std::string>(), "scenario file");
+    Parsed parsed = ParseOptions(args, options, "scenario");
+    if (parsed.help)
+    {
+        out << options;
+        return kExitOk;
+    }
+    Scenario s = LoadScenario(ScenarioArgument(parsed, "validate"), Overrides(parsed));
+    uint64_t hosts = 0;
+    uint64_t apps = 0;
+    for (const auto& h : s.hosts)
+    {
+        hosts += h.count;
+        apps += h.count * h.applications.size();
+    }
+    out << s.file << ": ok: scenario " << s.name << ", " << hosts << " hosts, " << apps
+        << " applications, " << s.duration.GetSeconds() << " s\n";
+    return kExitOk;
+}
+
+void
+PrintProfile(const StackProfile& p, std::ostream& out)
+{
+    out << p.name << " (" << (p.kind == StackKind::Stock ? "stock ns-3 TCP" : "legacy TCP")
+        << ", parameters of " << ParameterTypeId(p) << ")\n  " << p.description << "\n";
+    for (const auto& v : p.values)
+    {
+        out << "    " << std::left << std::setw(30) << v.parameter << " " << std::setw(10)
+            << v.value << " " << v.source << "\n";
+    }
+}
+
+int
+Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    po::options_description options("retrotcp profiles [NAME]");
+    options.add_options()("help,h", "this help")("name", po::value<std::string>(), "one profile");
+    Parsed parsed = ParseOptions(args, options, "name");
+    if (parsed.help)
+    {
+        out << options;
+        return kExitOk;
+    }
+    if (parsed.vm.count("name"))
+    {
+        std::string name = parsed.vm["name"].as<std::string>();
+        const StackProfile* p = FindProfile(name);
+        if (!p)
+        {
+            err << "retrotcp profiles: no profile \"" << name << "\" (see `retrotcp profiles`)\n";
+            return kExitBadInput;
+        }
+        PrintProfile(*p, out);
+        return kExitOk;
+    }
+    for (const auto& p : AllProfiles())
+    {
+        PrintProfile(p, out);
+        out << "\n";
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int
+RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    if (args.empty())
+    {
+        err << kUsage;
+        return kExitBadInput;
+    }
+    const std::string& command = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    try
+    {
+        if (command == "-h" || command == "--help" || command == "help")
+        {
+            out << kUsage;
+            return kExitOk;
+        }
+        if (command == "--version" || command == "version")
+        {
+            out << "retrotcp " << RETROTCP_VERSION << " (ns-3 " << RETROTCP_NS3_VERSION << ")\n";
+            return kExitOk;
+        }
+        if (command == "run")
+        {
+            return Run(rest, out, err);
+        }
+        if (command == "validate")
+        {
+            return Validate(rest, out);
+        }
+        if (command == "profiles")
+        {
+            return Profiles(rest, out, err);
+        }
+        err << "retrotcp: unknown command \"" << command << "\"\n\n" << kUsage;
+        return kExitBadInput;
+    }
+    catch (const po::error& e)
+    {
+        err << "retrotcp " << command << ": " << e.what() << " (see retrotcp " << command
+            << " --help)\n";
+        return kExitBadInput;
+    }
+    catch (const ScenarioError& e)
+    {
+        err << "retrotcp: error: " << e.what() << "\n";
+        return kExitBadInput;
+    }
+    catch (const std::exception& e)
+    {
+        err << "retrotcp: run failed: " << e.what() << "\n";
+        return kExitFailure;
+    }
+}
+
+} // namespace retrotcp

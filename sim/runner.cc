@@ -1,0 +1,352 @@
+#include "runner.h"
+
+#include "atomic-file.h"
+#include "connection-registry.h"
+#include "connector-application.h"
+#include "event-log.h"
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/csma-helper.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/names.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/uinteger.h"
+#include "profile-registry.h"
+#include "service-application.h"
+#include "topology.h"
+#include "units.h"
+#include "version.h"
+#include "wire-tap.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+namespace retrotcp
+{
+
+using namespace ns3;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+const char* const kOutcomeWords[] = {"established", "refused", "timed_out", "no_tcb",
+                                     "no_port",     "reset",   "failed",    "pending"};
+
+// Sets a host's stock-TCP parameters on each socket it creates.
+void
+ConfigureStockSocket(const std::map<std::string, std::string>* parameters, Ptr<Socket> socket)
+{
+    for (const auto& [name, value] : *parameters)
+    {
+        socket->SetAttribute(name, StringValue(value));
+    }
+}
+
+// Everything a run holds while it runs, so that the runner reads top to bottom.
+class Run
+{
+  public:
+    Run(const Scenario& scenario, const RunOptions& options, std::ostream& log)
+        : m_scenario(scenario)
+        , m_options(options)
+        , m_log(log)
+        , m_events(options.eventsFile ? (fs::path(options.outDir) / "events.csv").string() : "")
+    {
+    }
+
+    RunResult Execute();
+
+  private:
+    void ClearOldResults() const;
+    void InstallHost(const HostInstance& host);
+    void EnablePcap();
+    void Simulate(RunResult& result);
+    void WriteConnections(RunResult& result);
+    void WriteSummary(const RunResult& result);
+    void CommitPcaps(RunResult& result);
+
+    const Scenario& m_scenario;
+    const RunOptions& m_options;
+    std::ostream& m_log;
+    EventLog m_events;
+    Topology m_topology;
+    Ptr<ConnectionRegistry> m_registry;
+    std::vector<std::unique_ptr<WireTap>> m_taps;
+    std::unique_ptr<AtomicFile> m_connectionsFile;
+    std::unique_ptr<AtomicFile> m_summaryFile;
+    std::string m_pcapTmpDir;
+};
+
+void
+Run::ClearOldResults() const
+{
+    // A result folder holds the files of one run: remove those of an earlier run
+    // first, so that an interrupted run leaves no summary.json that looks whole.
+    for (const char* name : {"summary.json", "connections.csv", "events.csv"})
+    {
+        fs::remove(fs::path(m_options.outDir) / name);
+    }
+    fs::remove_all(fs::path(m_options.outDir) / "pcap");
+}
+
+void
+Run::InstallHost(const HostInstance& host)
+{
+    const HostSpec& spec = *host.spec;
+    const StackProfile* profile = FindProfile(spec.stack.profile);
+    TypeId factory = TcpSocketFactory::GetTypeId();
+    Callback<void, Ptr<Socket>> configure;
+    if (profile->kind == StackKind::Stock)
+    {
+        m_taps.push_back(std::make_unique<WireTap>(host.node, host.name, m_registry));
+        if (!spec.stack.parameters.empty())
+        {
+            configure = MakeBoundCallback(&ConfigureStockSocket, &spec.stack.parameters);
+        }
+    }
+    for (const auto& app : spec.applications)
+    {
+        if (app.type == "connect")
+        {
+            const ConnectAppSpec& c = app.connect;
+            const HostInstance& remote = m_topology.Host(c.remote);
+            Ptr<ConnectorApplication> a = CreateObject<ConnectorApplication>();
+            a->SetAttribute("Remote", AddressValue(InetSocketAddress(remote.address, c.port)));
+            a->SetAttribute("RemoteName", StringValue(remote.name));
+            a->SetAttribute("Profile", StringValue(spec.stack.profile));
+            a->SetAttribute("SocketFactory", TypeIdValue(factory));
+            a->SetAttribute("Count", UintegerValue(c.count));
+            a->SetAttribute("Interval", TimeValue(c.interval));
+            a->SetAttribute("SendBytes", UintegerValue(c.sendBytes));
+            a->SetAttribute("ReceiveBytes", UintegerValue(c.receiveBytes));
+            a->SetAttribute("HoldTime", TimeValue(c.hold));
+            a->SetAttribute("Registry", PointerValue(m_registry));
+            a->SetSocketConfigurator(configure);
+            host.node->AddApplication(a);
+            a->SetStartTime(c.start);
+            a->SetStopTime(m_scenario.duration);
+        }
+        else if (app.type == "service")
+        {
+            const ServiceAppSpec& s = app.service;
+            Ptr<ServiceApplication> a = CreateObject<ServiceApplication>();
+            a->SetAttribute("Port", UintegerValue(s.port));
+            a->SetAttribute("SocketFactory", TypeIdValue(factory));
+            a->SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
+            a->SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
+            a->SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
+            a->SetAttribute("Registry", PointerValue(m_registry));
+            a->SetSocketConfigurator(configure);
+            host.node->AddApplication(a);
+            a->SetStartTime(s.start);
+            a->SetStopTime(s.stop >= Time(0) ? s.stop : m_scenario.duration);
+        }
+    }
+}
+
+void
+Run::EnablePcap()
+{
+    m_pcapTmpDir = (fs::path(m_options.outDir) / ".pcap.partial").string();
+    fs::remove_all(m_pcapTmpDir);
+    fs::create_directories(m_pcapTmpDir);
+    CsmaHelper csma;
+    PointToPointHelper p2p;
+    auto enable = [&](Ptr<NetDevice> device, const std::string& nodeName) {
+        std::string file = (fs::path(m_pcapTmpDir) /
+                            (nodeName + "-" + std::to_string(device->GetIfIndex()) + ".pcap"))
+                               .string();
+        if (DynamicCast<CsmaNetDevice>(device))
+        {
+            csma.EnablePcap(file, device, false, true);
+        }
+        else if (DynamicCast<PointToPointNetDevice>(device))
+        {
+            p2p.EnablePcap(file, device, false, true);
+        }
+    };
+    for (const auto& h : m_topology.hosts)
+    {
+        enable(h.device, h.name);
+    }
+    for (const auto& d : m_topology.routerDevices)
+    {
+        enable(d, Names::FindName(d->GetNode()));
+    }
+}
+
+void
+Run::Simulate(RunResult& result)
+{
+    // Run in fixed slices of simulated time (deterministic whatever --quiet says)
+    // and report progress after a slice when a second of wall time has passed.
+    const Time end = m_scenario.duration;
+    const Time slice = std::max(end / 100, Time(1));
+    auto wallStart = std::chrono::steady_clock::now();
+    auto lastReport = wallStart;
+    while (Simulator::Now() < end)
+    {
+        Simulator::Stop(std::min(slice, end - Simulator::Now()));
+        Simulator::Run();
+        auto now = std::chrono::steady_clock::now();
+        if (m_options.progress && now - lastReport >= std::chrono::seconds(1))
+        {
+            lastReport = now;
+            double wall = std::chrono::duration<double>(now - wallStart).count();
+            m_log << "  " << std::fixed << std::setprecision(0)
+                  << 100.0 * Simulator::Now().GetSeconds() / end.GetSeconds() << "% simulated "
+                  << std::setprecision(1) << Simulator::Now().GetSeconds() << " s of "
+                  << end.GetSeconds() << " s, wall " << wall << " s, " << m_events.Rows()
+                  << " events" << std::endl;
+        }
+    }
+    result.simulatedSeconds = Simulator::Now().GetSeconds();
+    result.eventsExecuted = Simulator::GetEventCount();
+}
+
+void
+Run::WriteConnections(RunResult& result)
+{
+    m_connectionsFile =
+        std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "connections.csv").string());
+    std::ofstream& out = m_connectionsFile->Stream();
+    out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
+           "end_s,closed_s,outcome,error_code,syns_sent,rsts_received,bytes_sent,"
+           "bytes_received,close\n";
+    for (const char* word : kOutcomeWords)
+    {
+        result.outcomes[word] = 0;
+    }
+    for (const ConnectionRecord& r : m_registry->GetRecords())
+    {
+        std::string outcome = ConnectionOutcomeName(r.outcome);
+        ++result.outcomes[outcome];
+        ++result.connections;
+        out << r.id << ',' << CsvField(r.host) << ',' << CsvField(r.profile) << ',' << r.localPort
+            << ',' << CsvField(r.remoteHost) << ',' << r.remoteAddress << ',' << r.remotePort << ','
+            << FormatSeconds(r.start) << ',' << (r.end >= Time(0) ? FormatSeconds(r.end) : "")
+            << ',' << (r.closed >= Time(0) ? FormatSeconds(r.closed) : "") << ',' << outcome << ','
+            << r.errorCode << ',' << r.synsSent << ',' << r.rstsReceived << ',' << r.bytesSent
+            << ',' << r.bytesReceived << ',' << r.closeKind << '\n';
+    }
+}
+
+void
+Run::WriteSummary(const RunResult& result)
+{
+    nlohmann::ordered_json j;
+    j["scenario"] = m_scenario.name;
+    j["scenario_file"] = m_scenario.file;
+    j["seed"] = m_scenario.seed;
+    j["overrides"] = m_scenario.overrides;
+    j["versions"] = {{"retrotcp", RETROTCP_VERSION}, {"ns3", RETROTCP_NS3_VERSION}};
+    j["hosts"] = m_topology.hosts.size();
+    j["duration_s"] = m_scenario.duration.GetSeconds();
+    j["simulated_time_s"] = result.simulatedSeconds;
+    j["connections"] = result.connections;
+    j["outcomes"] = result.outcomes;
+    j["events"] = result.events;
+    j["events_executed"] = result.eventsExecuted;
+    j["files"] = result.files;
+    // The one value that differs between two runs of the same scenario and seed.
+    j["wall_time_s"] = std::round(result.wallSeconds * 1000.0) / 1000.0;
+    m_summaryFile =
+        std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "summary.json").string());
+    m_summaryFile->Stream() << j.dump(2) << '\n';
+}
+
+void
+Run::CommitPcaps(RunResult& result)
+{
+    if (m_pcapTmpDir.empty())
+    {
+        return;
+    }
+    fs::path final = fs::path(m_options.outDir) / "pcap";
+    fs::rename(m_pcapTmpDir, final);
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(final))
+    {
+        names.push_back("pcap/" + entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    result.files.insert(result.files.end(), names.begin(), names.end());
+}
+
+RunResult
+Run::Execute()
+{
+    auto wallStart = std::chrono::steady_clock::now();
+    RunResult result;
+    ClearOldResults();
+    RngSeedManager::SetSeed(m_scenario.seed);
+    RngSeedManager::SetRun(1);
+    m_topology = BuildTopology(m_scenario);
+    m_registry = CreateObject<ConnectionRegistry>();
+    m_registry->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
+    for (const auto& host : m_topology.hosts)
+    {
+        InstallHost(host);
+    }
+    if (m_options.pcap)
+    {
+        EnablePcap();
+    }
+    Simulate(result);
+    result.events = m_events.Rows();
+    if (m_options.eventsFile)
+    {
+        result.files.push_back("events.csv");
+    }
+    result.files.push_back("connections.csv");
+    result.files.push_back("summary.json");
+    WriteConnections(result);
+    // Tear the simulation down before committing, so that PCAP files are closed.
+    m_taps.clear();
+    m_registry = nullptr;
+    Simulator::Destroy();
+    Names::Clear();
+    CommitPcaps(result);
+    result.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    WriteSummary(result);
+    m_events.Commit();
+    m_connectionsFile->Commit();
+    m_summaryFile->Commit(); // last: its presence means the run completed
+    return result;
+}
+
+} // namespace
+
+RunResult
+RunScenario(const Scenario& scenario, const RunOptions& options, std::ostream& log)
+{
+    fs::create_directories(options.outDir);
+    Run run(scenario, options, log);
+    try
+    {
+        return run.Execute();
+    }
+    catch (...)
+    {
+        Simulator::Destroy();
+        Names::Clear();
+        fs::remove_all(fs::path(options.outDir) / ".pcap.partial");
+        throw;
+    }
+}
+
+} // namespace retrotcp

@@ -1,0 +1,44 @@
+#ifndef RETROTCP_RUNNER_H
+#define RETROTCP_RUNNER_H
+
+#include "scenario.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+
+namespace retrotcp
+{
+
+/// How to run a scenario.
+struct RunOptions
+{
+    std::string outDir;    //!< result folder (created if missing)
+    bool pcap{false};      //!< write one PCAP per host interface
+    bool progress{true};   //!< report progress on the log stream
+    bool eventsFile{true}; //!< write events.csv
+};
+
+/// What a run produced.
+struct RunResult
+{
+    std::map<std::string, uint64_t> outcomes; //!< outcome word -> connections
+    uint64_t connections{0};                  //!< connection attempts
+    uint64_t events{0};                       //!< rows in events.csv
+    uint64_t eventsExecuted{0};               //!< simulator events executed
+    double simulatedSeconds{0};               //!< simulated time at the end
+    double wallSeconds{0};                    //!< wall-clock time of the run
+    std::vector<std::string> files;           //!< result files written
+};
+
+/**
+ * \brief Build the scenario's network, run it and write the result files into
+ * options.outDir (each under a temporary name until complete). Throws
+ * std::runtime_error if the run cannot complete; no result file is left then.
+ */
+RunResult RunScenario(const Scenario& scenario, const RunOptions& options, std::ostream& log);
+
+} // namespace retrotcp
+
+#endif

@@ -1,0 +1,541 @@
+#include "scenario-loader.h"
+
+#include "json-reader.h"
+#include "profile-registry.h"
+#include "scenario-error.h"
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace retrotcp
+{
+
+using nlohmann::json;
+
+namespace
+{
+
+const char* const kNameRule = "a name of letters, digits, '-' and '_', starting with a letter";
+
+bool
+IsValidName(const std::string& name)
+{
+    static const std::regex re("^[A-Za-z][A-Za-z0-9_-]{0,62}$");
+    return std::regex_match(name, re);
+}
+
+std::string
+NameAt(const JsonReader& r, const char* key)
+{
+    std::string name = r.String(key);
+    if (!IsValidName(name))
+    {
+        r.Fail(key, kNameRule);
+    }
+    return name;
+}
+
+// Line and column (1-based) of a byte offset.
+std::pair<size_t, size_t>
+LineColumn(const std::string& text, size_t offset)
+{
+    size_t line = 1;
+    size_t column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i)
+    {
+        if (text[i] == '\n')
+        {
+            ++line;
+            column = 1;
+        }
+        else
+        {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+std::string
+ParameterText(const json& value)
+{
+    if (value.is_string())
+    {
+        return value.get<std::string>();
+    }
+    return value.dump();
+}
+
+StackSpec
+ParseStack(const json& value, const std::string& path, const std::string& file)
+{
+    JsonReader r(value, path, file, {"profile", "parameters"});
+    StackSpec stack;
+    stack.profile = r.String("profile", stack.profile);
+    const StackProfile* profile = FindProfile(stack.profile);
+    if (!profile)
+    {
+        std::string list;
+        for (const auto& p : AllProfiles())
+        {
+            list += (list.empty() ? "" : ", ") + p.name;
+        }
+        r.Fail("profile", "a stack profile (" + list + ")");
+    }
+    if (r.Has("parameters"))
+    {
+        const json& params = r.Child("parameters");
+        if (!params.is_object())
+        {
+            r.Fail("parameters", "an object of parameter names and values");
+        }
+        for (const auto& item : params.items())
+        {
+            std::string itemPath = r.PathOf("parameters") + "/" + JsonReader::Escape(item.key());
+            if (!(item.value().is_string() || item.value().is_number() ||
+                  item.value().is_boolean()))
+            {
+                throw ScenarioError(file, itemPath, "a string, number or boolean",
+                                    JsonReader::Describe(item.value()));
+            }
+            std::string text = ParameterText(item.value());
+            if (auto expected = CheckParameter(*profile, item.key(), text))
+            {
+                throw ScenarioError(file, itemPath, *expected,
+                                    item.key() == "" ? "an empty name"
+                                                     : JsonReader::Describe(item.value()));
+            }
+            stack.parameters[item.key()] = text;
+        }
+    }
+    return stack;
+}
+
+AppSpec
+ParseApplication(const json& value, const std::string& path, const std::string& file)
+{
+    if (!value.is_object())
+    {
+        throw ScenarioError(file, path, "an application object", JsonReader::Describe(value));
+    }
+    AppSpec app;
+    app.path = path;
+    std::string type =
+        value.contains("type") && value["type"].is_string() ? value["type"].get<std::string>() : "";
+    if (type == "connect")
+    {
+        JsonReader r(value, path, file,
+                     {"type", "remote", "port", "start", "count", "interval", "send_bytes",
+                      "receive_bytes", "hold"});
+        app.type = type;
+        ConnectAppSpec& c = app.connect;
+        c.remote = r.String("remote");
+        c.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
+        c.start = r.Duration("start", c.start);
+        c.count = static_cast<uint32_t>(r.Unsigned("count", 0, 10000000, c.count));
+        c.interval = r.Duration("interval", c.interval);
+        c.sendBytes = static_cast<uint32_t>(r.Unsigned("send_bytes", 0, 1U << 30, 0));
+        c.receiveBytes = static_cast<uint32_t>(r.Unsigned("receive_bytes", 0, 1U << 30, 0));
+        c.hold = r.Duration("hold", c.hold);
+    }
+    else if (type == "service")
+    {
+        JsonReader r(value, path, file,
+                     {"type", "port", "start", "stop", "request_bytes", "response_bytes",
+                      "close_after_response"});
+        app.type = type;
+        ServiceAppSpec& s = app.service;
+        s.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
+        s.start = r.Duration("start", s.start);
+        s.stop = r.Duration("stop", s.stop);
+        s.requestBytes = static_cast<uint32_t>(r.Unsigned("request_bytes", 0, 1U << 30, 0));
+        s.responseBytes = static_cast<uint32_t>(r.Unsigned("response_bytes", 0, 1U << 30, 0));
+        s.closeAfterResponse = r.Bool("close_after_response", false);
+        if (s.stop >= ns3::Time(0) && s.stop <= s.start)
+        {
+            r.Fail("stop", "a time after \"start\"");
+        }
+    }
+    else
+    {
+        std::string found = value.contains("type") ? JsonReader::Describe(value["type"])
+                                                   : "nothing (the key is missing)";
+        throw ScenarioError(file, path + "/type", "an application type (\"connect\", \"service\")",
+                            found);
+    }
+    return app;
+}
+
+HostSpec
+ParseHost(const json& value, const std::string& path, const std::string& file)
+{
+    JsonReader r(value, path, file, {"name", "count", "lan", "role", "stack", "applications"});
+    HostSpec host;
+    host.path = path;
+    host.name = NameAt(r, "name");
+    host.count = static_cast<uint32_t>(r.Unsigned("count", 1, 1000000, 1));
+    host.lan = r.String("lan");
+    host.role = r.Choice(
+        "role", {"client", "server", "workstation", "domain-controller", "file-server", "router"},
+        host.role);
+    if (r.Has("stack"))
+    {
+        host.stack = ParseStack(r.Child("stack"), r.PathOf("stack"), file);
+    }
+    if (r.Has("applications"))
+    {
+        const json& apps = r.Child("applications");
+        if (!apps.is_array())
+        {
+            r.Fail("applications", "an array of applications");
+        }
+        for (size_t i = 0; i < apps.size(); ++i)
+        {
+            host.applications.push_back(ParseApplication(
+                apps[i], r.PathOf("applications") + "/" + std::to_string(i), file));
+        }
+    }
+    return host;
+}
+
+void
+CheckReferences(const Scenario& s, const json& document)
+{
+    std::set<std::string> names;
+    for (size_t i = 0; i < s.lans.size(); ++i)
+    {
+        if (!names.insert(s.lans[i].name).second)
+        {
+            throw ScenarioError(s.file, "/network/lans/" + std::to_string(i) + "/name",
+                                "a name used by nothing else",
+                                "\"" + s.lans[i].name + "\" (already used)");
+        }
+    }
+    for (size_t i = 0; i < s.wanLinks.size(); ++i)
+    {
+        const auto& w = s.wanLinks[i];
+        std::string path = "/network/wan_links/" + std::to_string(i);
+        if (!names.insert(w.name).second)
+        {
+            throw ScenarioError(s.file, path + "/name", "a name used by nothing else",
+                                "\"" + w.name + "\" (already used)");
+        }
+        for (const auto* lan : {&w.lanA, &w.lanB})
+        {
+            if (!s.FindLan(*lan))
+            {
+                throw ScenarioError(s.file, path + "/lans", "names of LANs in /network/lans",
+                                    "\"" + *lan + "\" (no such LAN)");
+            }
+        }
+        if (w.lanA == w.lanB)
+        {
+            throw ScenarioError(s.file, path + "/lans", "two different LANs",
+                                "\"" + w.lanA + "\" twice");
+        }
+    }
+    // Host names and the member names of groups share one namespace.
+    std::set<std::string> members;
+    uint64_t total = 0;
+    for (size_t i = 0; i < s.hosts.size(); ++i)
+    {
+        const auto& h = s.hosts[i];
+        if (!names.insert(h.name).second)
+        {
+            throw ScenarioError(s.file, h.path + "/name", "a name used by nothing else",
+                                "\"" + h.name + "\" (already used)");
+        }
+        for (uint32_t m = 0; m < h.count; ++m)
+        {
+            if (!members.insert(h.MemberName(m)).second)
+            {
+                throw ScenarioError(s.file, h.path + "/name", "a name used by nothing else",
+                                    "\"" + h.name + "\" (its member " + h.MemberName(m) +
+                                        " clashes with another host)");
+            }
+        }
+        total += h.count;
+        if (!s.FindLan(h.lan))
+        {
+            throw ScenarioError(s.file, h.path + "/lan", "the name of a LAN in /network/lans",
+                                "\"" + h.lan + "\" (no such LAN)");
+        }
+    }
+    if (total > 1000000)
+    {
+        throw ScenarioError(s.file, "/hosts", "at most 1000000 hosts in all",
+                            std::to_string(total));
+    }
+    for (const auto& h : s.hosts)
+    {
+        std::set<uint16_t> ports;
+        for (const auto& app : h.applications)
+        {
+            if (app.type == "connect")
+            {
+                const HostSpec* remote = s.FindHost(app.connect.remote);
+                bool isMember = members.count(app.connect.remote) > 0;
+                if (!isMember || (remote && remote->count > 1))
+                {
+                    std::string why = remote ? " (a group of " + std::to_string(remote->count) +
+                                                   " hosts: name one member, such as " +
+                                                   remote->MemberName(0) + ")"
+                                             : " (no such host)";
+                    throw ScenarioError(s.file, app.path + "/remote", "the name of one host",
+                                        "\"" + app.connect.remote + "\"" + why);
+                }
+            }
+            else if (app.type == "service" && !ports.insert(app.service.port).second)
+            {
+                throw ScenarioError(s.file, app.path + "/port",
+                                    "a port no other service on this host listens on",
+                                    std::to_string(app.service.port));
+            }
+        }
+    }
+    (void)document;
+}
+
+} // namespace
+
+std::string
+HostSpec::MemberName(uint32_t i) const
+{
+    return count == 1 ? name : name + "-" + std::to_string(i + 1);
+}
+
+const LanSpec*
+Scenario::FindLan(const std::string& lanName) const
+{
+    for (const auto& l : lans)
+    {
+        if (l.name == lanName)
+        {
+            return &l;
+        }
+    }
+    return nullptr;
+}
+
+const HostSpec*
+Scenario::FindHost(const std::string& hostName) const
+{
+    for (const auto& h : hosts)
+    {
+        if (h.name == hostName)
+        {
+            return &h;
+        }
+    }
+    return nullptr;
+}
+
+json
+ReadScenarioJson(const std::string& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+    {
+        throw ScenarioError::Plain(file, "cannot read the file (does it exist?)");
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    try
+    {
+        return json::parse(text);
+    }
+    catch (const json::parse_error& e)
+    {
+        auto [line, column] = LineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+        std::string what = e.what();
+        // nlohmann's message is "[json.exception.parse_error.101] parse error at line
+        // 3, column 5: syntax error while parsing object - ..."; keep the last part.
+        auto pos = what.find("syntax error");
+        std::string reason = pos == std::string::npos ? what : what.substr(pos);
+        throw ScenarioError::Plain(file + ":" + std::to_string(line) + ":" + std::to_string(column),
+                                   "invalid JSON: " + reason);
+    }
+}
+
+void
+ApplyOverride(json& document, const std::string& assignment)
+{
+    const std::string where = "--set " + assignment;
+    auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+    {
+        throw ScenarioError::Plain(where, "expected PATH=VALUE, such as hosts.client.count=50");
+    }
+    std::string path = assignment.substr(0, eq);
+    std::string valueText = assignment.substr(eq + 1);
+    json value;
+    try
+    {
+        value = json::parse(valueText);
+    }
+    catch (const json::parse_error&)
+    {
+        value = valueText; // plain text, such as 3s or 10Mbps
+    }
+
+    std::vector<std::string> segments;
+    std::stringstream ss(path);
+    std::string segment;
+    while (std::getline(ss, segment, '.'))
+    {
+        if (segment.empty())
+        {
+            throw ScenarioError::Plain(where, "empty segment in path \"" + path + "\"");
+        }
+        segments.push_back(segment);
+    }
+    json* node = &document;
+    std::string pointer;
+    for (size_t i = 0; i < segments.size(); ++i)
+    {
+        const std::string& seg = segments[i];
+        if (node->is_object())
+        {
+            if (!node->contains(seg))
+            {
+                // Created on the way (e.g. a host's "stack" for a stack parameter);
+                // validation then judges whether the key is allowed.
+                (*node)[seg] = json::object();
+            }
+            node = &(*node)[seg];
+        }
+        else if (node->is_array())
+        {
+            json* found = nullptr;
+            bool numeric = !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos;
+            if (numeric && std::stoull(seg) < node->size())
+            {
+                found = &(*node)[std::stoull(seg)];
+            }
+            std::string names;
+            for (auto& element : *node)
+            {
+                if (element.is_object() && element.contains("name") && element["name"].is_string())
+                {
+                    names += (names.empty() ? "" : ", ") + element["name"].get<std::string>();
+                    if (!found && element["name"] == seg)
+                    {
+                        found = &element;
+                    }
+                }
+            }
+            if (!found)
+            {
+                throw ScenarioError::Plain(where,
+                                           "no element \"" + seg + "\" in the array at " + pointer +
+                                               " (" + std::to_string(node->size()) + " elements" +
+                                               (names.empty() ? "" : "; names: " + names) + ")");
+            }
+            node = found;
+        }
+        else
+        {
+            throw ScenarioError::Plain(where, "\"" + seg + "\" goes inside " + pointer +
+                                                  ", which is " + JsonReader::Describe(*node) +
+                                                  ", not an object or array");
+        }
+        pointer += "/" + JsonReader::Escape(seg);
+    }
+    *node = value;
+}
+
+Scenario
+ParseScenario(const json& document, const std::string& file)
+{
+    JsonReader r(document, "", file,
+                 {"$schema", "name", "description", "seed", "duration", "network", "hosts"});
+    Scenario s;
+    s.file = file;
+    s.name = NameAt(r, "name");
+    s.description = r.String("description", "");
+    s.seed = static_cast<uint32_t>(r.Unsigned("seed", 1, 4294967295ULL, 1));
+    s.duration = r.Duration("duration");
+    if (s.duration <= ns3::Time(0))
+    {
+        r.Fail("duration", "a duration greater than zero");
+    }
+
+    JsonReader net(r.Child("network"), "/network", file, {"lans", "wan_links"});
+    const json& lans = net.Child("lans");
+    if (!lans.is_array() || lans.empty())
+    {
+        net.Fail("lans", "a non-empty array of LANs");
+    }
+    for (size_t i = 0; i < lans.size(); ++i)
+    {
+        JsonReader l(lans[i], "/network/lans/" + std::to_string(i), file,
+                     {"name", "data_rate", "delay"});
+        LanSpec lan;
+        lan.name = NameAt(l, "name");
+        lan.dataRateBps = l.DataRate("data_rate", lan.dataRateBps);
+        lan.delay = l.Duration("delay", ns3::MicroSeconds(5));
+        s.lans.push_back(lan);
+    }
+    if (net.Has("wan_links"))
+    {
+        const json& wans = net.Child("wan_links");
+        if (!wans.is_array())
+        {
+            net.Fail("wan_links", "an array of WAN links");
+        }
+        for (size_t i = 0; i < wans.size(); ++i)
+        {
+            std::string path = "/network/wan_links/" + std::to_string(i);
+            JsonReader w(wans[i], path, file, {"name", "lans", "data_rate", "delay", "loss"});
+            WanLinkSpec wan;
+            wan.name = NameAt(w, "name");
+            const json& ends = w.Child("lans");
+            if (!ends.is_array() || ends.size() != 2 || !ends[0].is_string() ||
+                !ends[1].is_string())
+            {
+                w.Fail("lans", "an array of two LAN names");
+            }
+            wan.lanA = ends[0].get<std::string>();
+            wan.lanB = ends[1].get<std::string>();
+            wan.dataRateBps = w.DataRate("data_rate", wan.dataRateBps);
+            wan.delay = w.Duration("delay", ns3::MilliSeconds(10));
+            wan.loss = w.Number("loss", 0.0, 1.0, 0.0);
+            s.wanLinks.push_back(wan);
+        }
+    }
+
+    const json& hosts = r.Child("hosts");
+    if (!hosts.is_array() || hosts.empty())
+    {
+        r.Fail("hosts", "a non-empty array of hosts");
+    }
+    for (size_t i = 0; i < hosts.size(); ++i)
+    {
+        s.hosts.push_back(ParseHost(hosts[i], "/hosts/" + std::to_string(i), file));
+    }
+    CheckReferences(s, document);
+    return s;
+}
+
+Scenario
+LoadScenario(const std::string& file, const std::vector<std::string>& overrides,
+             std::optional<uint32_t> seed)
+{
+    json document = ReadScenarioJson(file);
+    for (const auto& o : overrides)
+    {
+        ApplyOverride(document, o);
+    }
+    Scenario s = ParseScenario(document, file);
+    s.overrides = overrides;
+    if (seed)
+    {
+        s.seed = *seed;
+    }
+    return s;
+}
+
+} // namespace retrotcp

@@ -1,0 +1,109 @@
+#ifndef RETROTCP_SCENARIO_H
+#define RETROTCP_SCENARIO_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace retrotcp
+{
+
+/// An Ethernet LAN segment (one shared CSMA channel).
+struct LanSpec
+{
+    std::string name;               //!< unique name, referenced by hosts and WAN links
+    uint64_t dataRateBps{10000000}; //!< channel data rate
+    ns3::Time delay;                //!< propagation delay across the segment
+};
+
+/// A point-to-point WAN link between the routers of two LANs.
+struct WanLinkSpec
+{
+    std::string name;              //!< unique name
+    std::string lanA;              //!< one end
+    std::string lanB;              //!< the other end
+    uint64_t dataRateBps{1544000}; //!< link data rate (each direction)
+    ns3::Time delay;               //!< one-way propagation delay
+    double loss{0};                //!< packet loss probability on receive, each direction
+};
+
+/// A host's TCP/IP stack: a named profile plus per-host parameter overrides.
+struct StackSpec
+{
+    std::string profile{"ns3-stock"};              //!< profile name (retrotcp profiles)
+    std::map<std::string, std::string> parameters; //!< parameter name -> value text
+};
+
+/// connect() calls on a schedule (ConnectorApplication).
+struct ConnectAppSpec
+{
+    std::string remote;                  //!< host name to connect to
+    uint16_t port{0};                    //!< port to connect to
+    ns3::Time start;                     //!< first call
+    uint32_t count{1};                   //!< number of calls
+    ns3::Time interval{ns3::Seconds(1)}; //!< time between call starts
+    uint32_t sendBytes{0};               //!< request size
+    uint32_t receiveBytes{0};            //!< response size awaited before closing
+    ns3::Time hold;                      //!< time held open after the exchange
+};
+
+/// A listening TCP service (ServiceApplication).
+struct ServiceAppSpec
+{
+    uint16_t port{0};               //!< listening port
+    ns3::Time start;                //!< listener opens
+    ns3::Time stop{-1};             //!< listener closes; -1 = at the end of the run
+    uint32_t requestBytes{0};       //!< request size that triggers a response
+    uint32_t responseBytes{0};      //!< response size
+    bool closeAfterResponse{false}; //!< server closes first
+};
+
+/// One application on a host.
+struct AppSpec
+{
+    std::string type;       //!< "connect" or "service"
+    std::string path;       //!< JSON pointer of its definition, for messages
+    ConnectAppSpec connect; //!< when type == "connect"
+    ServiceAppSpec service; //!< when type == "service"
+};
+
+/// A host, or a group of identical hosts.
+struct HostSpec
+{
+    std::string name;                  //!< host name, or group name when count > 1
+    uint32_t count{1};                 //!< group size; members are NAME-1 .. NAME-COUNT
+    std::string lan;                   //!< LAN it is attached to
+    std::string role{"client"};        //!< client, server, workstation, ...
+    StackSpec stack;                   //!< its TCP/IP stack
+    std::vector<AppSpec> applications; //!< what it runs
+    std::string path;                  //!< JSON pointer of its definition
+
+    /// Name of member \p i (0-based) of this group.
+    std::string MemberName(uint32_t i) const;
+};
+
+/// A whole scenario, validated.
+struct Scenario
+{
+    std::string file;        //!< where it was loaded from
+    std::string name;        //!< also the default result folder name
+    std::string description; //!< what it shows and its expected outcome
+    uint32_t seed{1};        //!< ns-3 RNG seed
+    ns3::Time duration;      //!< simulated time
+    std::vector<LanSpec> lans;
+    std::vector<WanLinkSpec> wanLinks;
+    std::vector<HostSpec> hosts;
+    std::vector<std::string> overrides; //!< --set PATH=VALUE applied, in order
+
+    /// The LAN called \p name, or nullptr.
+    const LanSpec* FindLan(const std::string& name) const;
+    /// The host group called \p name, or nullptr.
+    const HostSpec* FindHost(const std::string& name) const;
+};
+
+} // namespace retrotcp
+
+#endif

@@ -1,0 +1,156 @@
+#include "topology.h"
+
+#include "ns3/csma-helper.h"
+#include "ns3/data-rate.h"
+#include "ns3/double.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/names.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/string.h"
+
+#include <stdexcept>
+
+namespace retrotcp
+{
+
+using namespace ns3;
+
+const HostInstance&
+Topology::Host(const std::string& hostName) const
+{
+    auto it = hostIndex.find(hostName);
+    if (it == hostIndex.end())
+    {
+        throw std::logic_error("no host " + hostName);
+    }
+    return hosts[it->second];
+}
+
+Topology
+BuildTopology(const Scenario& scenario)
+{
+    Topology topo;
+    // Create the host nodes, in scenario order.
+    for (const auto& spec : scenario.hosts)
+    {
+        for (uint32_t m = 0; m < spec.count; ++m)
+        {
+            HostInstance h;
+            h.name = spec.MemberName(m);
+            h.spec = &spec;
+            h.node = CreateObject<Node>();
+            Names::Add(h.name, h.node);
+            topo.hostIndex[h.name] = topo.hosts.size();
+            topo.hosts.push_back(h);
+        }
+    }
+    // One router per LAN that has WAN links.
+    std::map<std::string, Ptr<Node>> routerOf;
+    for (const auto& w : scenario.wanLinks)
+    {
+        for (const auto* lan : {&w.lanA, &w.lanB})
+        {
+            if (!routerOf.count(*lan))
+            {
+                Ptr<Node> r = CreateObject<Node>();
+                Names::Add("gw." + *lan, r);
+                routerOf[*lan] = r;
+                topo.routers.Add(r);
+            }
+        }
+    }
+
+    InternetStackHelper internet;
+    NodeContainer allNodes;
+    for (const auto& h : topo.hosts)
+    {
+        allNodes.Add(h.node);
+    }
+    allNodes.Add(topo.routers);
+    internet.Install(allNodes);
+    // Every random variable gets an explicit stream, so that results depend on the
+    // seed and the scenario only, not on what else ran in the process before.
+    int64_t stream = 0;
+    stream += internet.AssignStreams(allNodes, stream);
+
+    // LANs.
+    Ipv4AddressHelper lanAddresses;
+    for (size_t i = 0; i < scenario.lans.size(); ++i)
+    {
+        const LanSpec& lan = scenario.lans[i];
+        NodeContainer members;
+        std::vector<size_t> memberIndex;
+        for (size_t k = 0; k < topo.hosts.size(); ++k)
+        {
+            if (topo.hosts[k].spec->lan == lan.name)
+            {
+                members.Add(topo.hosts[k].node);
+                memberIndex.push_back(k);
+            }
+        }
+        bool hasRouter = routerOf.count(lan.name) > 0;
+        if (hasRouter)
+        {
+            members.Add(routerOf[lan.name]);
+        }
+        if (members.GetN() == 0)
+        {
+            continue;
+        }
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(lan.dataRateBps)));
+        csma.SetChannelAttribute("Delay", TimeValue(lan.delay));
+        NetDeviceContainer devices = csma.Install(members);
+        stream += csma.AssignStreams(devices, stream);
+        std::ostringstream base;
+        base << "10." << (i + 1) << ".0.0";
+        lanAddresses.SetBase(base.str().c_str(), "255.255.0.0");
+        Ipv4InterfaceContainer interfaces = lanAddresses.Assign(devices);
+        for (size_t k = 0; k < memberIndex.size(); ++k)
+        {
+            topo.hosts[memberIndex[k]].device = devices.Get(k);
+            topo.hosts[memberIndex[k]].address = interfaces.GetAddress(k);
+        }
+        if (hasRouter)
+        {
+            topo.routerDevices.push_back(devices.Get(devices.GetN() - 1));
+        }
+    }
+
+    // WAN links between LAN routers.
+    Ipv4AddressHelper wanAddresses("172.16.0.0", "255.255.255.252");
+    for (const auto& w : scenario.wanLinks)
+    {
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(w.dataRateBps)));
+        p2p.SetChannelAttribute("Delay", TimeValue(w.delay));
+        NetDeviceContainer devices = p2p.Install(routerOf[w.lanA], routerOf[w.lanB]);
+        if (w.loss > 0)
+        {
+            for (uint32_t d = 0; d < devices.GetN(); ++d)
+            {
+                Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+                em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+                em->SetAttribute("ErrorRate", DoubleValue(w.loss));
+                devices.Get(d)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+                stream += em->AssignStreams(stream);
+            }
+        }
+        wanAddresses.Assign(devices);
+        wanAddresses.NewNetwork();
+        topo.routerDevices.push_back(devices.Get(0));
+        topo.routerDevices.push_back(devices.Get(1));
+    }
+    if (!scenario.wanLinks.empty())
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
+    topo.nextStream = stream;
+    return topo;
+}
+
+} // namespace retrotcp
