@@ -1,9 +1,12 @@
 #include "cli.h"
 
+#include "ns3/nstime.h"
+#include "ns3/type-id.h"
 #include "profile-registry.h"
 #include "runner.h"
 #include "scenario-error.h"
 #include "scenario-loader.h"
+#include "units.h"
 #include "version.h"
 
 #include <boost/program_options.hpp>
@@ -182,8 +185,33 @@ PrintProfile(const StackProfile& p, std::ostream& out)
         << ", parameters of " << ParameterTypeId(p) << ")\n  " << p.description << "\n";
     for (const auto& v : p.values)
     {
-        out << "    " << std::left << std::setw(30) << v.parameter << " " << std::setw(10)
-            << v.value << " " << v.source << "\n";
+        out << "    " << std::left << std::setw(26) << v.parameter << " " << std::setw(8) << v.value
+            << " " << v.source << "\n";
+    }
+    if (p.kind == StackKind::Legacy)
+    {
+        // Every other attribute keeps the model's default; list them with values.
+        ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(p));
+        std::string others;
+        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            ns3::TypeId::AttributeInformation info = tid.GetAttribute(i);
+            bool set = false;
+            for (const auto& v : p.values)
+            {
+                set = set || v.parameter == info.name;
+            }
+            if (!set && (info.flags & ns3::TypeId::ATTR_SET))
+            {
+                std::string value = info.initialValue->SerializeToString(info.checker);
+                if (auto time = ns3::DynamicCast<const ns3::TimeValue>(info.initialValue))
+                {
+                    value = FormatDuration(time->Get());
+                }
+                others += (others.empty() ? "" : ", ") + info.name + "=" + value;
+            }
+        }
+        out << "    model defaults (docs/models/legacy-tcp.md): " << others << "\n";
     }
 }
 
@@ -214,6 +242,11 @@ Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     {
         PrintProfile(p, out);
         out << "\n";
+    }
+    out << "Per-host parameters may also use these Windows registry names:\n";
+    for (const auto& [name, meaning] : RegistryNames())
+    {
+        out << "  " << std::left << std::setw(30) << name << " -> " << meaning << "\n";
     }
     return kExitOk;
 }

@@ -17,22 +17,176 @@
 namespace retrotcp
 {
 
-const std::vector<StackProfile>&
-AllProfiles()
+namespace
 {
-    static const std::vector<StackProfile> profiles = {
+
+// Sources used by several profiles.
+const char* const kQ175523 = "Q175523 (TcpMaxConnectRetransmissions / MaxConnectRetries 3)";
+const char* const kRstAssumption =
+    "assumption: Q175523 gives no number (it calls the 3 s timeout irrelevant after a RST); "
+    "modern Windows measures about 0.5 s";
+const char* const kNtPorts = "NT MaxUserPort default 5000: ports 1025-5000";
+const char* const kLanmanMsl =
+    "assumption: Q94246 calls it 'a short delay' and its workaround waits 5 s between net "
+    "logoff and net logon, so 2 x MSL = 4 s < 5 s";
+
+StackProfile
+Lanman(const std::string& version)
+{
+    return {
+        "lanman-dos-" + version,
+        "LAN Manager " + version +
+            " for MS-DOS, TCP/IP without the TCP/IP Utilities: a fixed pool of "
+            "TCPCONNECTIONS = NBSESSIONS + 1 = 7 connection blocks (Q94246), TIME-WAIT "
+            "of 2 x MSL holding a block, RFC 1122 reopen and half-duplex close.",
+        StackKind::Legacy,
+        {
+            {"ConnectionBlocks", "7", "Q94246: NBSESSIONS 6 + 1 (no utilities)"},
+            {"PoolPolicy", "Fail", "Q94246: DOS error 53 when no block is free"},
+            {"Msl", "2s", kLanmanMsl},
+            {"TimeWaitReopen", "true",
+             "Q94246 quotes RFC 1122 4.2.2.13 as what LAN Manager follows"},
+            {"HalfDuplexClose", "true", "Q94246 quotes RFC 1122's half-duplex close"},
+            {"ConnectRetryPolicy", "Unix",
+             "assumption: not a Winsock stack; nothing documents retries after a RST"},
+            {"MaxConnectRetransmissions", "3", "assumption: as the Microsoft stacks of Q175523"},
+            {"SegmentSize", "1450", "TCPSEGMENTSIZE maximum (Q93444/Q127732)"},
+            {"ReceiveWindow", "4350", "TCPWINDOWSIZE for 7-8 connections (one 64 KB segment)"},
+            {"EphemeralPortMin", "1025", "assumption: BSD-style range"},
+            {"EphemeralPortMax", "5000", "assumption: BSD-style range"},
+        }};
+}
+
+StackProfile
+WindowsNt(const std::string& version, const std::string& timeWait,
+          const std::string& timeWaitSource)
+{
+    return {
+        "winnt-" + version,
+        "Windows NT " + version +
+            " Winsock: after a RST the SYN is re-sent at the base interval, not doubled, "
+            "up to TcpMaxConnectRetransmissions; unanswered SYNs at 0, 3, 9, 21 s, "
+            "failure at 45 s (Q175523).",
+        StackKind::Legacy,
+        {
+            {"ConnectRetryPolicy", "Winsock", "Q175523"},
+            {"MaxConnectRetransmissions", "3", kQ175523},
+            {"SynInitialTimeout", "3s", "Q175523: the initial time-out value is three seconds"},
+            {"SynTimeoutCap", "0s", "Q175523: doubled with each retransmission, no cap given"},
+            {"RstRetryInterval", "500ms", kRstAssumption},
+            {"TimeWaitDelay", timeWait, timeWaitSource},
+            {"EphemeralPortMin", "1025", kNtPorts},
+            {"EphemeralPortMax", "5000", kNtPorts},
+            {"MaxDataRetransmissions", "5", "NT TcpMaxDataRetransmissions default"},
+            {"ReceiveWindow", "8760", "NT on Ethernet: 6 x 1460 (TCP/IP Implementation Details)"},
+            {"DelayedAckTimeout", "200ms", "NT delayed-ACK timer (TCP/IP Implementation Details)"},
+            {"ConnectionBlocks", "0", "control blocks allocated dynamically (no fixed pool)"},
+        }};
+}
+
+StackProfile
+Win2000(const std::string& name, const std::string& label)
+{
+    StackProfile p = WindowsNt("4.0", "240s", "TcpTimedWaitDelay default 240 s");
+    p.name = name;
+    p.description = label +
+                    " Winsock: TcpMaxConnectRetransmissions 2, so unanswered SYNs at 0, 3, 9 s "
+                    "and failure at 21 s (Q170359 and later docs).";
+    for (auto& v : p.values)
+    {
+        if (v.parameter == "MaxConnectRetransmissions")
+        {
+            v = {"MaxConnectRetransmissions", "2", "TcpMaxConnectRetransmissions default 2"};
+        }
+        if (v.parameter == "ReceiveWindow")
+        {
+            v = {"ReceiveWindow", "17520", "16 KB rounded up to 12 x 1460 on Ethernet"};
+        }
+    }
+    return p;
+}
+
+std::vector<StackProfile>
+MakeProfiles()
+{
+    std::vector<StackProfile> profiles;
+    profiles.push_back(
         {"ns3-stock",
          "ns-3.37's own TCP (TcpSocketBase), unchanged: for comparison with the legacy "
-         "stacks. Note its known departures from real stacks: RST|ACK in SYN_SENT is "
-         "ignored (a refused connect fails only after every SYN), ISN 0, TIME_WAIT "
-         "ignores all segments.",
+         "stacks. Its known departures from real stacks: RST|ACK in SYN_SENT is ignored (a "
+         "refused connect fails only after every SYN), ISN 0, TIME_WAIT ignores all "
+         "segments.",
          StackKind::Stock,
          {
              {"ConnTimeout", "3s", "ns-3.37 default (ns3::TcpSocket)"},
              {"ConnCount", "6", "ns-3.37 default: total SYNs, not retries"},
              {"MaxSegLifetime", "120", "ns-3.37 default, seconds (RFC 793 MSL)"},
-         }},
-    };
+         }});
+    profiles.push_back(Lanman("2.1"));
+    profiles.push_back(Lanman("2.1a"));
+    profiles.push_back(Lanman("2.2"));
+    profiles.push_back(
+        {"win95",
+         "Windows 95 MSTCP Winsock: RST retries not doubled, unanswered SYNs 3 s doubling "
+         "capped at 2 minutes, MaxConnectRetries 3 (Q175523, Q158474).",
+         StackKind::Legacy,
+         {
+             {"ConnectRetryPolicy", "Winsock", "Q175523"},
+             {"MaxConnectRetransmissions", "3", kQ175523},
+             {"SynInitialTimeout", "3s", "Q175523: initial retransmission time-out 3 s"},
+             {"SynTimeoutCap", "120s", "Q175523: doubled each time up to a maximum of 2 minutes"},
+             {"RstRetryInterval", "500ms", kRstAssumption},
+             {"Msl", "120s", "MSL 120 s, TIME-WAIT 240 s, fixed until a 1997 update (Q158474)"},
+             {"EphemeralPortMin", "1025", "ports 1025-5000 (exhaustion above 3,976)"},
+             {"EphemeralPortMax", "5000", "ports 1025-5000 (exhaustion above 3,976)"},
+             {"ReceiveWindow", "8192", "assumption: Windows 95 DefaultRcvWindow 8 KB"},
+             {"ConnectionBlocks", "0", "control blocks allocated dynamically (no fixed pool)"},
+         }});
+    profiles.push_back(WindowsNt("3.5", "240s", "fixed 2 x MSL = 240 s before 3.51 SP5"));
+    profiles.push_back(WindowsNt("3.51", "240s", "2 x MSL = 240 s (TcpTimedWaitDelay from SP5)"));
+    profiles.push_back(WindowsNt("4.0", "240s", "TcpTimedWaitDelay default 240 s (range 30-300)"));
+    profiles.push_back(Win2000("win2000", "Windows 2000"));
+    profiles.push_back(Win2000("winxp", "Windows XP"));
+    profiles.push_back(
+        {"bsd",
+         "4.4BSD-style stack: connect() fails on the first RST (ECONNREFUSED); 3 s doubling "
+         "SYN timer; MSL 30 s.",
+         StackKind::Legacy,
+         {
+             {"ConnectRetryPolicy", "Unix", "Q175523: UNIX stacks fail at once on the RST"},
+             {"SynInitialTimeout", "3s", "4.4BSD TCPTV_SRTTDFLT-based initial RTO"},
+             {"MaxConnectRetransmissions", "4",
+              "approximation of the 75 s connection-establishment timer: SYNs at 0, 3, 9, "
+              "21, 45 s"},
+             {"Msl", "30s", "FreeBSD MSL 30 s (2 x MSL = 60 s)"},
+             {"EphemeralPortMin", "1024", "4.4BSD IPPORT_RESERVED"},
+             {"EphemeralPortMax", "5000", "4.4BSD IPPORT_USERRESERVED"},
+             {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
+         }});
+    profiles.push_back(
+        {"linux",
+         "Modern Linux: connect() fails on the first RST; initial RTO 1 s; 6 SYN "
+         "retransmissions; TIME-WAIT 60 s; ports 32768-60999.",
+         StackKind::Legacy,
+         {
+             {"ConnectRetryPolicy", "Unix", "ECONNREFUSED on the first RST"},
+             {"SynInitialTimeout", "1s", "RFC 6298 initial RTO 1 s"},
+             {"MaxConnectRetransmissions", "6", "net.ipv4.tcp_syn_retries default 6"},
+             {"TimeWaitDelay", "60s", "TCP_TIMEWAIT_LEN 60 s, fixed"},
+             {"EphemeralPortMin", "32768", "net.ipv4.ip_local_port_range"},
+             {"EphemeralPortMax", "60999", "net.ipv4.ip_local_port_range"},
+             {"ReceiveWindow", "65535", "assumption: largest window without window scaling"},
+             {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
+         }});
+    return profiles;
+}
+
+} // namespace
+
+const std::vector<StackProfile>&
+AllProfiles()
+{
+    static const std::vector<StackProfile> profiles = MakeProfiles();
     return profiles;
 }
 
@@ -55,9 +209,87 @@ ParameterTypeId(const StackProfile& profile)
     return profile.kind == StackKind::Stock ? "ns3::TcpSocketBase" : "ns3::LegacyTcpL4Protocol";
 }
 
-std::optional<std::string>
-CheckParameter(const StackProfile& profile, const std::string& name, const std::string& value)
+const std::vector<std::pair<std::string, std::string>>&
+RegistryNames()
 {
+    static const std::vector<std::pair<std::string, std::string>> names = {
+        {"TcpMaxConnectRetransmissions", "MaxConnectRetransmissions (NT, integer)"},
+        {"MaxConnectRetries", "MaxConnectRetransmissions (Windows 95, integer)"},
+        {"TcpTimedWaitDelay", "TimeWaitDelay (integer seconds)"},
+        {"MaxUserPort", "EphemeralPortMax (integer)"},
+        {"TcpInitialRtt", "SynInitialTimeout and InitialRto (integer milliseconds)"},
+    };
+    return names;
+}
+
+namespace
+{
+// Translate a Windows registry name into attribute assignments; false if \p name is
+// not a registry name.
+bool
+TranslateRegistryName(const std::string& name, const std::string& value,
+                      std::vector<ParameterAssignment>& out, std::string& expected)
+{
+    static const std::regex integer("^[0-9]{1,9}$");
+    bool known = false;
+    for (const auto& [registryName, meaning] : RegistryNames())
+    {
+        known = known || registryName == name;
+    }
+    if (!known)
+    {
+        return false;
+    }
+    if (!std::regex_match(value, integer))
+    {
+        expected = "a non-negative integer (registry value " + name + ")";
+        return true;
+    }
+    if (name == "TcpMaxConnectRetransmissions" || name == "MaxConnectRetries")
+    {
+        out.emplace_back("MaxConnectRetransmissions", value);
+    }
+    else if (name == "TcpTimedWaitDelay")
+    {
+        out.emplace_back("TimeWaitDelay", value + "s");
+    }
+    else if (name == "MaxUserPort")
+    {
+        out.emplace_back("EphemeralPortMax", value);
+    }
+    else if (name == "TcpInitialRtt")
+    {
+        out.emplace_back("SynInitialTimeout", value + "ms");
+        out.emplace_back("InitialRto", value + "ms");
+    }
+    return true;
+}
+} // namespace
+
+std::optional<std::string>
+CheckParameter(const StackProfile& profile, const std::string& name, const std::string& value,
+               std::vector<ParameterAssignment>* assignments)
+{
+    if (profile.kind == StackKind::Legacy)
+    {
+        std::vector<ParameterAssignment> translated;
+        std::string expected;
+        if (TranslateRegistryName(name, value, translated, expected))
+        {
+            if (!expected.empty())
+            {
+                return expected;
+            }
+            for (const auto& [attribute, attributeValue] : translated)
+            {
+                if (auto problem = CheckParameter(profile, attribute, attributeValue, assignments))
+                {
+                    return *problem + " (from registry value " + name + ")";
+                }
+            }
+            return std::nullopt;
+        }
+    }
     ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(profile));
     ns3::TypeId::AttributeInformation info;
     if (!tid.LookupAttributeByName(name, &info))
@@ -135,6 +367,10 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
     if (!ok)
     {
         return expected + " (" + info.help + ")";
+    }
+    if (assignments)
+    {
+        assignments->emplace_back(name, value);
     }
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace retrotcp
@@ -41,12 +42,23 @@ const StackProfile* FindProfile(const std::string& name);
 /// The ns-3 TypeId whose attributes the profile's parameters are.
 std::string ParameterTypeId(const StackProfile& profile);
 
+/// An attribute assignment: attribute name and value text.
+using ParameterAssignment = std::pair<std::string, std::string>;
+
 /**
- * \brief Check one per-host parameter of a profile; returns what was expected if
- * \p value is not acceptable, nothing if it is.
+ * \brief Check one per-host parameter of a profile and translate it into attribute
+ * assignments. \p name is an attribute of ParameterTypeId(profile) or, for legacy
+ * profiles, a Windows registry name (TcpMaxConnectRetransmissions,
+ * MaxConnectRetries, TcpTimedWaitDelay in seconds, MaxUserPort, TcpInitialRtt in
+ * milliseconds). Returns what was expected if the parameter is not acceptable,
+ * nothing if it is (then \p assignments holds what to set).
  */
 std::optional<std::string> CheckParameter(const StackProfile& profile, const std::string& name,
-                                          const std::string& value);
+                                          const std::string& value,
+                                          std::vector<ParameterAssignment>* assignments = nullptr);
+
+/// The registry names CheckParameter() understands, with what they set.
+const std::vector<std::pair<std::string, std::string>>& RegistryNames();
 
 } // namespace retrotcp
 

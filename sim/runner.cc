@@ -4,6 +4,10 @@
 #include "connection-registry.h"
 #include "connector-application.h"
 #include "event-log.h"
+#include "legacy-event-forwarder.h"
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket-factory.h"
+#include "legacy-tcp-stack-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
@@ -72,6 +76,7 @@ class Run
   private:
     void ClearOldResults() const;
     void InstallHost(const HostInstance& host);
+    void InstallLegacyStack(const HostInstance& host, const StackProfile& profile);
     void EnablePcap();
     void Simulate(RunResult& result);
     void WriteConnections(RunResult& result);
@@ -85,6 +90,9 @@ class Run
     Topology m_topology;
     Ptr<ConnectionRegistry> m_registry;
     std::vector<std::unique_ptr<WireTap>> m_taps;
+    std::vector<std::unique_ptr<LegacyEventForwarder>> m_forwarders;
+    std::map<const HostSpec*, LegacyTcpStackHelper> m_stackHelpers; //!< one per legacy group
+    int64_t m_nextStream{0};
     std::unique_ptr<AtomicFile> m_connectionsFile;
     std::unique_ptr<AtomicFile> m_summaryFile;
     std::string m_pcapTmpDir;
@@ -116,6 +124,11 @@ Run::InstallHost(const HostInstance& host)
         {
             configure = MakeBoundCallback(&ConfigureStockSocket, &spec.stack.parameters);
         }
+    }
+    else
+    {
+        InstallLegacyStack(host, *profile);
+        factory = LegacyTcpSocketFactory::GetTypeId();
     }
     for (const auto& app : spec.applications)
     {
@@ -155,6 +168,33 @@ Run::InstallHost(const HostInstance& host)
             a->SetStopTime(s.stop >= Time(0) ? s.stop : m_scenario.duration);
         }
     }
+}
+
+void
+Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
+{
+    const HostSpec& spec = *host.spec;
+    auto helper = m_stackHelpers.find(&spec);
+    if (helper == m_stackHelpers.end())
+    {
+        // One preset per host group: the profile's values, then the group's own.
+        LegacyTcpStackHelper preset;
+        for (const auto& v : profile.values)
+        {
+            preset.SetAttribute(v.parameter, StringValue(v.value));
+        }
+        for (const auto& [name, value] : spec.stack.parameters)
+        {
+            preset.SetAttribute(name, StringValue(value));
+        }
+        helper = m_stackHelpers.emplace(&spec, preset).first;
+    }
+    Ptr<LegacyTcpL4Protocol> stack = helper->second.Install(host.node);
+    m_nextStream += helper->second.AssignStreams(NodeContainer(host.node), m_nextStream);
+    m_forwarders.push_back(std::make_unique<LegacyEventForwarder>(host.name, host.address,
+                                                                  m_registry, host.node->GetId()));
+    stack->TraceConnectWithoutContext(
+        "ConnectionEvent", MakeCallback(&LegacyEventForwarder::Forward, m_forwarders.back().get()));
 }
 
 void
@@ -295,6 +335,7 @@ Run::Execute()
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(1);
     m_topology = BuildTopology(m_scenario);
+    m_nextStream = m_topology.nextStream;
     m_registry = CreateObject<ConnectionRegistry>();
     m_registry->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
     for (const auto& host : m_topology.hosts)
@@ -315,10 +356,12 @@ Run::Execute()
     result.files.push_back("summary.json");
     WriteConnections(result);
     // Tear the simulation down before committing, so that PCAP files are closed.
-    m_taps.clear();
-    m_registry = nullptr;
     Simulator::Destroy();
     Names::Clear();
+    m_taps.clear();
+    m_forwarders.clear();
+    m_stackHelpers.clear();
+    m_registry = nullptr;
     CommitPcaps(result);
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();

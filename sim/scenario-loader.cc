@@ -101,13 +101,17 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
                                     JsonReader::Describe(item.value()));
             }
             std::string text = ParameterText(item.value());
-            if (auto expected = CheckParameter(*profile, item.key(), text))
+            std::vector<ParameterAssignment> assignments;
+            if (auto expected = CheckParameter(*profile, item.key(), text, &assignments))
             {
                 throw ScenarioError(file, itemPath, *expected,
                                     item.key() == "" ? "an empty name"
                                                      : JsonReader::Describe(item.value()));
             }
-            stack.parameters[item.key()] = text;
+            for (const auto& [attribute, attributeValue] : assignments)
+            {
+                stack.parameters[attribute] = attributeValue;
+            }
         }
     }
     return stack;

@@ -33,8 +33,9 @@ struct WanLinkSpec
 /// A host's TCP/IP stack: a named profile plus per-host parameter overrides.
 struct StackSpec
 {
-    std::string profile{"ns3-stock"};              //!< profile name (retrotcp profiles)
-    std::map<std::string, std::string> parameters; //!< parameter name -> value text
+    std::string profile{"ns3-stock"}; //!< profile name (retrotcp profiles)
+    std::map<std::string, std::string>
+        parameters; //!< attribute -> value text (registry names translated)
 };
 
 /// connect() calls on a schedule (ConnectorApplication).

@@ -136,6 +136,22 @@ ParseDataRate(const std::string& text)
 }
 
 std::string
+FormatDuration(ns3::Time t)
+{
+    int64_t ns = t.GetNanoSeconds();
+    const std::pair<int64_t, const char*> units[] = {
+        {1000000000LL, "s"}, {1000000LL, "ms"}, {1000LL, "us"}, {1LL, "ns"}};
+    for (const auto& [scale, unit] : units)
+    {
+        if (ns % scale == 0)
+        {
+            return std::to_string(ns / scale) + unit;
+        }
+    }
+    return std::to_string(ns) + "ns";
+}
+
+std::string
 FormatSeconds(ns3::Time t)
 {
     int64_t ns = t.GetNanoSeconds();

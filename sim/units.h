@@ -23,6 +23,12 @@ std::optional<ns3::Time> ParseDuration(const std::string& text);
 std::optional<uint64_t> ParseDataRate(const std::string& text);
 
 /**
+ * \brief A duration in the scenario syntax, in the largest unit that keeps it exact
+ * ("240s", "500ms", "0s").
+ */
+std::string FormatDuration(ns3::Time t);
+
+/**
  * \brief Seconds with nanosecond resolution and no trailing noise ("3.000000000").
  */
 std::string FormatSeconds(ns3::Time t);

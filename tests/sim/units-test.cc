@@ -38,3 +38,11 @@ TEST_CASE("units: seconds are printed with nanosecond resolution")
     CHECK(FormatSeconds(ns3::NanoSeconds(1500000001)) == "1.500000001");
     CHECK(FormatSeconds(ns3::NanoSeconds(-250000000)) == "-0.250000000");
 }
+
+TEST_CASE("units: durations are printed in the largest exact unit")
+{
+    CHECK(FormatDuration(ns3::Seconds(240)) == "240s");
+    CHECK(FormatDuration(ns3::MilliSeconds(500)) == "500ms");
+    CHECK(FormatDuration(ns3::MicroSeconds(5)) == "5us");
+    CHECK(FormatDuration(ns3::Time(0)) == "0s");
+}

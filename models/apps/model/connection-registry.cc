@@ -74,4 +74,26 @@ ConnectionRegistry::FindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address
     return it == m_tuples.end() ? 0 : it->second;
 }
 
+namespace
+{
+uint64_t
+StackKey(uint32_t nodeId, uint64_t stackConnectionId)
+{
+    return (static_cast<uint64_t>(nodeId) << 40) ^ stackConnectionId;
+}
+} // namespace
+
+void
+ConnectionRegistry::BindStackConnection(uint32_t nodeId, uint64_t stackConnectionId, uint64_t id)
+{
+    m_stackConnections[StackKey(nodeId, stackConnectionId)] = id;
+}
+
+uint64_t
+ConnectionRegistry::FindStackConnection(uint32_t nodeId, uint64_t stackConnectionId) const
+{
+    auto it = m_stackConnections.find(StackKey(nodeId, stackConnectionId));
+    return it == m_stackConnections.end() ? 0 : it->second;
+}
+
 } // namespace ns3

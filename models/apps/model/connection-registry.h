@@ -68,6 +68,17 @@ class ConnectionRegistry : public Object
     uint64_t FindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
                        uint16_t remotePort) const;
 
+    /**
+     * \brief Associate a stack's own connection id on node \p nodeId with a record
+     * id (for stacks that report events by their own id).
+     */
+    void BindStackConnection(uint32_t nodeId, uint64_t stackConnectionId, uint64_t id);
+
+    /**
+     * \brief The record id bound to a stack connection id, 0 if none.
+     */
+    uint64_t FindStackConnection(uint32_t nodeId, uint64_t stackConnectionId) const;
+
   private:
     struct TupleKey
     {
@@ -91,6 +102,7 @@ class ConnectionRegistry : public Object
 
     std::deque<ConnectionRecord> m_records;                     //!< index = id - 1
     std::unordered_map<TupleKey, uint64_t, TupleHash> m_tuples; //!< 4-tuple -> id
+    std::unordered_map<uint64_t, uint64_t> m_stackConnections;  //!< node+stack id -> id
     TracedCallback<const std::string&, uint64_t, const std::string&, const std::string&>
         m_eventTrace; //!< the "Event" trace
 };

@@ -1,5 +1,6 @@
 #include "connector-application.h"
 
+#include "legacy-tcp-socket.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -120,6 +121,12 @@ void
 ConnectorApplication::StopApplication()
 {
     m_nextAttempt.Cancel();
+    // Attempts still in progress keep going; bring their counters up to date for
+    // the records written at the end of the run.
+    for (auto& [socket, attempt] : m_attempts)
+    {
+        UpdateCounters(socket, m_registry->Get(attempt.id));
+    }
 }
 
 void
@@ -171,24 +178,41 @@ ConnectorApplication::StartAttempt()
         Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
         return;
     }
+    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
+    {
+        // The legacy stack reports events by its own connection id (its first SYN
+        // leaves from inside Connect(), before the port is known here).
+        m_registry->BindStackConnection(GetNode()->GetId(), legacy->GetConnectionId(), attempt.id);
+    }
+    BindLocalTuple(socket, attempt.id); // stock ns-3 chose the port in Bind()
+    if (socket->Connect(m_remote) != 0)
+    {
+        m_registry->Get(attempt.id).outcome = ConnectionOutcome::Failed;
+        Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
+        return;
+    }
+    BindLocalTuple(socket, attempt.id); // the legacy stack chooses it in Connect()
+}
+
+void
+ConnectorApplication::BindLocalTuple(Ptr<Socket> socket, uint64_t id)
+{
     Address local;
     socket->GetSockName(local);
     InetSocketAddress localInet = InetSocketAddress::ConvertFrom(local);
-    ConnectionRecord& r = m_registry->Get(attempt.id);
+    ConnectionRecord& r = m_registry->Get(id);
+    if (localInet.GetPort() == 0 || localInet.GetPort() == r.localPort)
+    {
+        return;
+    }
     r.localPort = localInet.GetPort();
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
     Ipv4Address localAddress = localInet.GetIpv4();
+    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
     if (localAddress == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
     {
         localAddress = ipv4->GetAddress(1, 0).GetLocal();
     }
-    m_registry->BindTuple(localAddress, r.localPort, remote.GetIpv4(), remote.GetPort(),
-                          attempt.id);
-    if (socket->Connect(m_remote) != 0)
-    {
-        r.outcome = ConnectionOutcome::Failed;
-        Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
-    }
+    m_registry->BindTuple(localAddress, r.localPort, r.remoteAddress, r.remotePort, id);
 }
 
 void
@@ -200,6 +224,7 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
         return;
     }
     ConnectionRecord& r = m_registry->Get(it->second.id);
+    UpdateCounters(socket, r);
     r.outcome = ConnectionOutcome::Established;
     r.end = Simulator::Now();
     Event(it->second, "connected");
@@ -214,11 +239,41 @@ ConnectorApplication::ClassifyFailure(Ptr<Socket> socket, const ConnectionRecord
     {
         return record.outcome; // already known (synchronous failure)
     }
+    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
+    {
+        switch (legacy->GetError())
+        {
+        case LegacyTcpError::Refused:
+            return ConnectionOutcome::Refused;
+        case LegacyTcpError::TimedOut:
+            return ConnectionOutcome::TimedOut;
+        case LegacyTcpError::NoTcb:
+            return ConnectionOutcome::NoTcb;
+        case LegacyTcpError::NoPort:
+            return ConnectionOutcome::NoPort;
+        case LegacyTcpError::Reset:
+        case LegacyTcpError::Aborted:
+            return ConnectionOutcome::Reset;
+        default:
+            return ConnectionOutcome::Failed;
+        }
+    }
     // Stock ns-3 reports every connect failure with the same errno: tell a refused
     // connect from a timed-out one by what came back on the wire, as Winsock does
     // ("refused if the last answer was a RST").
-    (void)socket;
     return record.rstsReceived > 0 ? ConnectionOutcome::Refused : ConnectionOutcome::TimedOut;
+}
+
+void
+ConnectorApplication::UpdateCounters(Ptr<Socket> socket, ConnectionRecord& record) const
+{
+    // The legacy stack counts its own SYNs and RSTs; stock hosts are counted on the
+    // wire by the scenario runner.
+    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
+    {
+        record.synsSent = legacy->GetSynsSent();
+        record.rstsReceived = legacy->GetRstsReceived();
+    }
 }
 
 void
@@ -230,6 +285,7 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
         return;
     }
     ConnectionRecord& r = m_registry->Get(it->second.id);
+    UpdateCounters(socket, r);
     r.outcome = ClassifyFailure(socket, r);
     r.errorCode = ConnectionOutcomeWsaError(r.outcome);
     r.end = Simulator::Now();
@@ -252,7 +308,7 @@ ConnectorApplication::NormalClose(Ptr<Socket> socket)
     }
     r.closed = Simulator::Now();
     r.closeKind = "normal";
-    Event(it->second, "closed", it->second.closing ? "local" : "peer");
+    Event(it->second, "app_closed", it->second.closing ? "local" : "peer");
     if (!it->second.closing)
     {
         // The server closed first: answer with our own close.
@@ -280,7 +336,7 @@ ConnectorApplication::ErrorClose(Ptr<Socket> socket)
     r.errorCode = ConnectionOutcomeWsaError(r.outcome);
     r.closed = Simulator::Now();
     r.closeKind = "reset";
-    Event(it->second, "reset");
+    Event(it->second, "app_reset");
     Finish(socket);
 }
 
@@ -348,7 +404,7 @@ ConnectorApplication::DoClose(Ptr<Socket> socket)
         return;
     }
     it->second.closing = true;
-    Event(it->second, "close");
+    Event(it->second, "app_close");
     socket->Close();
 }
 
@@ -361,6 +417,7 @@ ConnectorApplication::Finish(Ptr<Socket> socket)
         return;
     }
     it->second.closeEvent.Cancel();
+    UpdateCounters(socket, m_registry->Get(it->second.id));
     socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),

@@ -197,7 +197,7 @@ ServiceApplication::Respond(Ptr<Socket> socket, Peer& peer)
     if (m_closeAfterResponse)
     {
         peer.closing = true;
-        m_registry->Event(m_hostName, peer.connectionId, "close", "server first");
+        m_registry->Event(m_hostName, peer.connectionId, "app_close", "server first");
         socket->Close();
     }
 }
@@ -210,7 +210,7 @@ ServiceApplication::PeerClose(Ptr<Socket> socket)
     {
         return;
     }
-    m_registry->Event(m_hostName, it->second.connectionId, "closed",
+    m_registry->Event(m_hostName, it->second.connectionId, "app_closed",
                       it->second.closing ? "local" : "peer");
     if (!it->second.closing)
     {
@@ -227,7 +227,7 @@ ServiceApplication::PeerError(Ptr<Socket> socket)
     {
         return;
     }
-    m_registry->Event(m_hostName, it->second.connectionId, "reset");
+    m_registry->Event(m_hostName, it->second.connectionId, "app_reset");
     Forget(socket);
 }
 

@@ -1,0 +1,71 @@
+#include "legacy-tcp-stack-helper.h"
+
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket-factory.h"
+#include "ns3/abort.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LegacyTcpStackHelper");
+
+LegacyTcpStackHelper::LegacyTcpStackHelper()
+{
+    m_factory.SetTypeId(LegacyTcpL4Protocol::GetTypeId());
+}
+
+void
+LegacyTcpStackHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+Ptr<LegacyTcpL4Protocol>
+LegacyTcpStackHelper::Install(Ptr<Node> node) const
+{
+    Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
+    NS_ABORT_MSG_UNLESS(ipv4, "install InternetStackHelper's stack before the legacy TCP");
+    NS_ABORT_MSG_IF(node->GetObject<LegacyTcpL4Protocol>(), "node already has a legacy TCP");
+    Ptr<LegacyTcpL4Protocol> tcp = m_factory.Create<LegacyTcpL4Protocol>();
+    tcp->SetNode(node);
+    node->AggregateObject(tcp);
+    Ptr<IpL4Protocol> stock = ipv4->GetProtocol(LegacyTcpL4Protocol::PROT_NUMBER);
+    if (stock)
+    {
+        ipv4->Remove(stock);
+    }
+    ipv4->Insert(tcp);
+    Ptr<LegacyTcpSocketFactory> factory = CreateObject<LegacyTcpSocketFactory>();
+    factory->SetTcp(tcp);
+    node->AggregateObject(factory);
+    return tcp;
+}
+
+void
+LegacyTcpStackHelper::Install(NodeContainer nodes) const
+{
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Install(*it);
+    }
+}
+
+int64_t
+LegacyTcpStackHelper::AssignStreams(NodeContainer nodes, int64_t stream) const
+{
+    int64_t current = stream;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<LegacyTcpL4Protocol> tcp = (*it)->GetObject<LegacyTcpL4Protocol>();
+        if (tcp)
+        {
+            current += tcp->AssignStreams(current);
+        }
+    }
+    return current - stream;
+}
+
+} // namespace ns3

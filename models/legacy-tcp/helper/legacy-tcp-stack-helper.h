@@ -1,0 +1,47 @@
+#ifndef LEGACY_TCP_STACK_HELPER_H
+#define LEGACY_TCP_STACK_HELPER_H
+
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+
+#include <string>
+
+namespace ns3
+{
+
+class LegacyTcpL4Protocol;
+
+/**
+ * \brief Installs a LegacyTcpL4Protocol in place of ns-3's TcpL4Protocol on nodes
+ * that already have InternetStackHelper's stack, and aggregates a
+ * LegacyTcpSocketFactory.
+ */
+class LegacyTcpStackHelper
+{
+  public:
+    LegacyTcpStackHelper();
+    /**
+     * \brief Set an attribute of the stacks to be installed.
+     * \param name attribute name \param value its value
+     */
+    void SetAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Install on one node. \param node the node \return its stack
+     */
+    Ptr<LegacyTcpL4Protocol> Install(Ptr<Node> node) const;
+    /** \brief Install on nodes. \param nodes the nodes */
+    void Install(NodeContainer nodes) const;
+    /**
+     * \brief Fix the random streams of the installed stacks (ISN offsets).
+     * \param nodes nodes with a legacy stack \param stream first stream
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(NodeContainer nodes, int64_t stream) const;
+
+  private:
+    ObjectFactory m_factory; //!< LegacyTcpL4Protocol factory
+};
+
+} // namespace ns3
+
+#endif

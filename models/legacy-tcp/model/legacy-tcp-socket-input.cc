@@ -1,0 +1,681 @@
+// LegacyTcpSocket: segment arrival, per state (RFC 793 "SEGMENT ARRIVES", p.65-76).
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-option-rfc793.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LegacyTcpSocketInput");
+
+void
+LegacyTcpSocket::ReceiveSegment(Ptr<Packet> p, const TcpHeader& h, Ipv4Address from, Ipv4Address to)
+{
+    if (h.GetFlags() & TcpHeader::RST)
+    {
+        ++m_rstsReceived;
+    }
+    switch (m_state)
+    {
+    case LEGACY_TCP_LISTEN:
+        ProcessListen(h, p->GetSize(), from, to);
+        break;
+    case LEGACY_TCP_SYN_SENT:
+        ProcessSynSent(h);
+        break;
+    case LEGACY_TCP_CLOSED:
+    case LEGACY_TCP_TIME_WAIT:
+        break; // not registered any more
+    default:
+        ProcessSynchronized(p, h);
+        break;
+    }
+}
+
+void
+LegacyTcpSocket::ReadMss(const TcpHeader& h)
+{
+    m_peerMss = 536; // RFC 1122 4.2.2.6: default send MSS without the option
+    if (h.HasOption(TcpOption::MSS))
+    {
+        Ptr<const TcpOptionMSS> mss = DynamicCast<const TcpOptionMSS>(h.GetOption(TcpOption::MSS));
+        if (mss && mss->GetMSS() > 0)
+        {
+            m_peerMss = mss->GetMSS();
+        }
+    }
+}
+
+void
+LegacyTcpSocket::ProcessListen(const TcpHeader& h, uint32_t /* dataLength */, Ipv4Address from,
+                               Ipv4Address to)
+{
+    uint8_t flags = h.GetFlags();
+    // RFC 793 p.65: "An incoming RST should be ignored."
+    if (flags & TcpHeader::RST)
+    {
+        return;
+    }
+    // "Any acknowledgment is bad if it arrives on a connection still in the LISTEN
+    // state. An acceptable reset segment should be formed: <SEQ=SEG.ACK><CTL=RST>"
+    if (flags & TcpHeader::ACK)
+    {
+        TcpHeader rst;
+        rst.SetSourcePort(h.GetDestinationPort());
+        rst.SetDestinationPort(h.GetSourcePort());
+        rst.SetFlags(TcpHeader::RST);
+        rst.SetSequenceNumber(h.GetAckNumber());
+        m_tcp->Emit("rst_sent", 0,
+                    LegacyTcpFourTuple::Make(to, h.GetDestinationPort(), from, h.GetSourcePort()),
+                    "ack_in_listen");
+        m_tcp->SendSegment(nullptr, rst, to, from);
+        return;
+    }
+    if (flags & TcpHeader::SYN)
+    {
+        ForkOnSyn(h, from, to, nullptr);
+    }
+}
+
+bool
+LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
+                           const TimeWaitRecord* reopen)
+{
+    LegacyTcpFourTuple key =
+        LegacyTcpFourTuple::Make(to, h.GetDestinationPort(), from, h.GetSourcePort());
+    auto refuse = [&](const char* why) {
+        // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> as for a CLOSED connection.
+        TcpHeader rst;
+        rst.SetSourcePort(h.GetDestinationPort());
+        rst.SetDestinationPort(h.GetSourcePort());
+        rst.SetFlags(TcpHeader::RST | TcpHeader::ACK);
+        rst.SetSequenceNumber(SequenceNumber32(0));
+        rst.SetAckNumber(h.GetSequenceNumber() + 1);
+        m_tcp->Emit("rst_sent", 0, key, why);
+        m_tcp->SendSegment(nullptr, rst, to, from);
+    };
+
+    Ptr<LegacyTcpSocket> child = CopyObject<LegacyTcpSocket>(this);
+    child->m_connectionId = m_tcp->NextConnectionId();
+    child->m_localAddress = to;
+    child->m_localPort = h.GetDestinationPort();
+    child->m_remoteAddress = from;
+    child->m_remotePort = h.GetSourcePort();
+
+    if (!reopen)
+    {
+        // Issue 3, rule 1: a SYN accepted on a listener takes a block. RFC 793 p.36:
+        // without a TCB "the connection does not exist (CLOSED)" and "SYNs addressed
+        // to a non-existent connection are rejected by this means" (a reset).
+        if (!m_tcp->TakeBlock(*child))
+        {
+            if (m_tcp->m_poolFullSyn == LegacyTcpL4Protocol::SYN_REFUSE)
+            {
+                refuse("pool_exhausted");
+            }
+            return false;
+        }
+    }
+    if (!NotifyConnectionRequest(InetSocketAddress(from, h.GetSourcePort())))
+    {
+        if (!reopen)
+        {
+            m_tcp->FreeBlock(child->m_connectionId, key);
+            refuse("refused_by_application");
+        }
+        return false;
+    }
+    child->m_blockHeld = true;
+    if (!reopen)
+    {
+        m_tcp->AcquirePort(child->m_localPort);
+    }
+    child->m_portHeld = true; // a reopened connection takes over the record's reference
+    child->m_listener = this;
+    child->m_tcp->AddConnection(key, child);
+    child->m_registered = true;
+
+    SequenceNumber32 iss = m_tcp->NextIsn();
+    if (reopen)
+    {
+        // RFC 1122 4.2.2.13 (1): the new ISN must be "larger than the largest sequence
+        // number it used on the previous connection incarnation".
+        SequenceNumber32 floor = reopen->sndNxt + m_tcp->m_reopenIsnMargin;
+        if (!(iss > floor))
+        {
+            iss = floor;
+        }
+        child->m_reopened = true;
+        child->m_reopenRecord = *reopen;
+        child->Event("reopen_accepted", "old_id=" + std::to_string(reopen->connectionId) +
+                                            " iss=" + std::to_string(iss.GetValue()));
+    }
+    child->InitTcb(iss);
+    child->m_irs = h.GetSequenceNumber();
+    child->m_rcvNxt = h.GetSequenceNumber() + 1;
+    child->m_sndWnd = h.GetWindowSize();
+    child->m_sndWl1 = h.GetSequenceNumber();
+    child->m_sndWl2 = h.GetAckNumber();
+    child->ReadMss(h);
+    child->SetState(LEGACY_TCP_SYN_RCVD, "SYN on listener");
+    child->Event("syn_received", "irs=" + std::to_string(h.GetSequenceNumber().GetValue()));
+    child->m_lastSynTime = Simulator::Now();
+    child->SendSyn(true);
+    child->Event("synack_sent", "iss=" + std::to_string(iss.GetValue()));
+    return true;
+}
+
+void
+LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
+{
+    uint8_t flags = h.GetFlags();
+    bool hasAck = flags & TcpHeader::ACK;
+    // RFC 793 p.66: "If SEG.ACK =< ISS, or SEG.ACK > SND.NXT, send a reset (unless
+    // the RST bit is set, if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST>"
+    if (hasAck && (h.GetAckNumber() <= m_iss || h.GetAckNumber() > m_sndMax))
+    {
+        if (!(flags & TcpHeader::RST))
+        {
+            SendRst(h.GetAckNumber(), SequenceNumber32(0), false);
+        }
+        return;
+    }
+    if (flags & TcpHeader::RST)
+    {
+        // RFC 793 p.37: "In the SYN-SENT state (a RST received in response to an
+        // initial SYN), the RST is acceptable if the ACK field acknowledges the SYN."
+        // p.67: "If the ACK was acceptable then signal the user 'error: connection
+        // reset', drop the segment, enter CLOSED state ... Otherwise (no ACK) drop
+        // the segment and return."
+        if (hasAck)
+        {
+            Event("rst_received", "syn_sent");
+            HandleConnectRst();
+        }
+        return;
+    }
+    if (!(flags & TcpHeader::SYN))
+    {
+        return;
+    }
+    m_irs = h.GetSequenceNumber();
+    m_rcvNxt = m_irs + 1;
+    ReadMss(h);
+    if (hasAck)
+    {
+        m_sndUna = h.GetAckNumber();
+        m_sndWnd = h.GetWindowSize();
+        m_sndWl1 = h.GetSequenceNumber();
+        m_sndWl2 = h.GetAckNumber();
+        m_retxEvent.Cancel();
+        if (m_synsSent == 1)
+        {
+            UpdateRtt(Simulator::Now() - m_lastSynTime); // Karn: only an unrepeated SYN
+        }
+        SetState(LEGACY_TCP_ESTABLISHED, "SYN|ACK");
+        Event("established",
+              "syns=" + std::to_string(m_synsSent) + " irs=" + std::to_string(m_irs.GetValue()));
+        SendAck();
+        NotifyConnectionSucceeded();
+        SendPending();
+        return;
+    }
+    // Simultaneous open (RFC 793 figure 8).
+    SetState(LEGACY_TCP_SYN_RCVD, "simultaneous SYN");
+    Event("syn_received", "irs=" + std::to_string(m_irs.GetValue()));
+    SendSyn(true);
+    Event("synack_sent", "iss=" + std::to_string(m_iss.GetValue()));
+}
+
+void
+LegacyTcpSocket::HandleConnectRst()
+{
+    auto policy = m_tcp->m_retryPolicy;
+    if (policy == LegacyTcpL4Protocol::RETRY_UNIX)
+    {
+        // Q175523: "with other implementations of TCP, such as those commonly found
+        // in many UNIX systems, the connect() fails immediately upon the receipt of
+        // the first ACK/RST packet".
+        FailConnect(LegacyTcpError::Refused, false);
+        return;
+    }
+    if (m_synRetries >= m_tcp->m_maxConnectRetransmissions)
+    {
+        // Issue 3, rule 5c: retries spent and the last answer was a RST: refused.
+        FailConnect(LegacyTcpError::Refused, false);
+        return;
+    }
+    // Q175523: "Since an ACK/RST was received from the target host, the TCP layer
+    // knows that the target host is indeed reachable and will not double the
+    // time-out value ... Instead, the pending connection will wait for the base
+    // connection's time-out value and reissue another SYN packet". The wait runs
+    // from the SYN's transmission, so the SYNs leave RstRetryInterval apart.
+    m_retxEvent.Cancel();
+    Time due = m_lastSynTime + m_tcp->m_rstRetryInterval;
+    Time delay = due > Simulator::Now() ? due - Simulator::Now() : Time(0);
+    m_retxEvent = Simulator::Schedule(delay, &LegacyTcpSocket::RetrySynAfterRst, this);
+}
+
+void
+LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
+{
+    uint8_t flags = h.GetFlags();
+    SequenceNumber32 seq = h.GetSequenceNumber();
+    uint32_t dataLen = p->GetSize();
+    uint32_t segLen =
+        dataLen + ((flags & TcpHeader::SYN) ? 1 : 0) + ((flags & TcpHeader::FIN) ? 1 : 0);
+
+    // Our SYN-ACK was lost and the peer repeats its SYN: repeat the SYN-ACK.
+    if (m_state == LEGACY_TCP_SYN_RCVD && (flags & TcpHeader::SYN) && !(flags & TcpHeader::ACK) &&
+        seq == m_irs)
+    {
+        SendSyn(true);
+        return;
+    }
+
+    // RFC 793 p.69, first: check the sequence number.
+    uint32_t wnd = GetAdvertisedWindow();
+    bool acceptable;
+    if (segLen == 0)
+    {
+        acceptable = (wnd == 0) ? seq == m_rcvNxt : (seq >= m_rcvNxt && seq < m_rcvNxt + wnd);
+    }
+    else if (wnd == 0)
+    {
+        acceptable = false;
+    }
+    else
+    {
+        SequenceNumber32 last = seq + (segLen - 1);
+        acceptable = (seq >= m_rcvNxt && seq < m_rcvNxt + wnd) ||
+                     (last >= m_rcvNxt && last < m_rcvNxt + wnd) ||
+                     (seq < m_rcvNxt && last >= m_rcvNxt + wnd);
+    }
+    if (!acceptable)
+    {
+        // "If an incoming segment is not acceptable, an acknowledgment should be
+        // sent in reply (unless the RST bit is set, if so drop the segment)"
+        if (!(flags & TcpHeader::RST))
+        {
+            SendAck();
+        }
+        return;
+    }
+
+    // Second: the RST bit.
+    if (flags & TcpHeader::RST)
+    {
+        Event("rst_received", LegacyTcpStateName(m_state));
+        ProcessRst();
+        return;
+    }
+
+    // Fourth: a SYN in the window is an error (p.71): "send a reset, any outstanding
+    // RECEIVEs and SEND should receive 'reset' responses ... enter the CLOSED state".
+    if (flags & TcpHeader::SYN)
+    {
+        Abort(LegacyTcpError::Reset, true, "SYN in window");
+        return;
+    }
+
+    // Fifth: the ACK field. "if the ACK bit is off drop the segment and return".
+    if (!(flags & TcpHeader::ACK))
+    {
+        return;
+    }
+    if (!ProcessAck(h))
+    {
+        return;
+    }
+
+    // Seventh: the segment text.
+    if (dataLen > 0)
+    {
+        if (m_state == LEGACY_TCP_ESTABLISHED || m_state == LEGACY_TCP_FIN_WAIT_1 ||
+            m_state == LEGACY_TCP_FIN_WAIT_2)
+        {
+            if (m_closeCalled && m_tcp->m_halfDuplexClose)
+            {
+                // RFC 1122 4.2.2.13: "or if new data is received after CLOSE is
+                // called, its TCP should send an RST to show that data was lost."
+                Abort(LegacyTcpError::Aborted, true, "data after close, half-duplex");
+                return;
+            }
+            ProcessData(p, seq);
+        }
+    }
+
+    // Eighth: the FIN bit (processed once every byte before it has arrived).
+    if (flags & TcpHeader::FIN)
+    {
+        SequenceNumber32 finSeq = seq + dataLen;
+        if (finSeq == m_rcvNxt)
+        {
+            ProcessFin();
+        }
+        else if (finSeq > m_rcvNxt)
+        {
+            m_peerFinPending = true;
+            m_peerFinSeq = finSeq;
+        }
+        else if (m_state == LEGACY_TCP_CLOSE_WAIT || m_state == LEGACY_TCP_CLOSING ||
+                 m_state == LEGACY_TCP_LAST_ACK)
+        {
+            SendAck(); // a repeated FIN: "Remain in the ... state" and acknowledge
+        }
+    }
+}
+
+void
+LegacyTcpSocket::ProcessRst()
+{
+    switch (m_state)
+    {
+    case LEGACY_TCP_SYN_RCVD:
+        if (m_reopened)
+        {
+            // RFC 1122 4.2.2.13 (2): "returns to TIME-WAIT state if the SYN turns out
+            // to be an old duplicate". The record gets the block and port back.
+            CancelTimers();
+            Event("reopen_old_duplicate");
+            m_tcp->ReturnToTimeWait(GetKey(), m_reopenRecord);
+            m_registered = false;
+            m_portHeld = false;
+            m_blockHeld = false;
+            m_listener = nullptr;
+            SetState(LEGACY_TCP_CLOSED, "RST, old duplicate SYN, record back to TIME_WAIT");
+            return;
+        }
+        if (m_listener)
+        {
+            // RFC 793 p.70: "If this connection was initiated with a passive OPEN
+            // ... then return this connection to LISTEN state"; the listener is
+            // still there, so this connection simply goes away.
+            m_closeNotified = true;
+            ReleaseAndClose("RST, passive open abandoned");
+            return;
+        }
+        // Active open that went through simultaneous open: "connection refused".
+        FailConnect(LegacyTcpError::Refused, false);
+        return;
+    case LEGACY_TCP_ESTABLISHED:
+    case LEGACY_TCP_FIN_WAIT_1:
+    case LEGACY_TCP_FIN_WAIT_2:
+    case LEGACY_TCP_CLOSE_WAIT:
+        // RFC 793 p.70: "any outstanding RECEIVEs and SEND should receive 'reset'
+        // responses ... enter the CLOSED state". RFC 1122: the application "MUST be
+        // informed whether it closed normally or was aborted": ErrorClose.
+        Abort(LegacyTcpError::Reset, false, "RST, connection reset");
+        return;
+    default:
+        // CLOSING, LAST_ACK: "enter the CLOSED state, delete the TCB, and return."
+        ReleaseAndClose("RST while closing");
+        NotifyNormalCloseOnce();
+        return;
+    }
+}
+
+bool
+LegacyTcpSocket::ProcessAck(const TcpHeader& h)
+{
+    SequenceNumber32 ack = h.GetAckNumber();
+    if (m_state == LEGACY_TCP_SYN_RCVD)
+    {
+        // p.72: "If SND.UNA =< SEG.ACK =< SND.NXT then enter ESTABLISHED state ...
+        // If the segment acknowledgment is not acceptable, form a reset segment".
+        if (!(ack > m_sndUna && ack <= m_sndMax))
+        {
+            SendRst(ack, SequenceNumber32(0), false);
+            return false;
+        }
+        m_retxEvent.Cancel();
+        if (m_synsSent <= 1)
+        {
+            UpdateRtt(Simulator::Now() - m_lastSynTime);
+        }
+        m_sndUna = ack;
+        m_sndWnd = h.GetWindowSize();
+        m_sndWl1 = h.GetSequenceNumber();
+        m_sndWl2 = ack;
+        m_reopened = false; // the reopen is confirmed
+        SetState(LEGACY_TCP_ESTABLISHED, "ACK of SYN");
+        Event("established", "passive");
+        Ptr<LegacyTcpSocket> listener = m_listener;
+        m_listener = nullptr;
+        if (listener)
+        {
+            m_accepted = true;
+            listener->NotifyNewConnectionCreated(this,
+                                                 InetSocketAddress(m_remoteAddress, m_remotePort));
+        }
+        else
+        {
+            NotifyConnectionSucceeded(); // simultaneous open
+        }
+        if (m_state != LEGACY_TCP_ESTABLISHED)
+        {
+            return false; // the application closed it in the callback
+        }
+        SendPending();
+        return true;
+    }
+
+    // ESTABLISHED and later: "If the ACK is for something not yet sent (SEG.ACK >
+    // SND.NXT) then send an ACK, drop the segment, and return."
+    if (ack > m_sndMax)
+    {
+        SendAck();
+        return false;
+    }
+    if (ack > m_sndUna)
+    {
+        SequenceNumber32 dataEnd = GetDataEnd();
+        SequenceNumber32 dataAcked = ack > dataEnd ? dataEnd : ack;
+        uint32_t bytes = dataAcked > m_txHead ? dataAcked - m_txHead : 0;
+        if (bytes > 0)
+        {
+            m_txBuffer->RemoveAtStart(bytes);
+            m_txHead = dataAcked;
+        }
+        if (m_timing && ack > m_rttSeq)
+        {
+            UpdateRtt(Simulator::Now() - m_rttStart);
+            m_timing = false;
+        }
+        m_sndUna = ack;
+        if (m_sndNxt < m_sndUna)
+        {
+            m_sndNxt = m_sndUna;
+        }
+        m_dataRetries = 0;
+        m_retxEvent.Cancel();
+        if (m_sndUna < m_sndMax)
+        {
+            ArmRetransmit();
+        }
+        if (bytes > 0)
+        {
+            NotifyDataSent(bytes);
+            if (GetTxAvailable() > 0 && !m_shutdownSend)
+            {
+                NotifySend(GetTxAvailable());
+            }
+        }
+    }
+    // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If
+    // (SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK))"
+    if (m_sndWl1 < h.GetSequenceNumber() || (m_sndWl1 == h.GetSequenceNumber() && m_sndWl2 <= ack))
+    {
+        m_sndWnd = h.GetWindowSize();
+        m_sndWl1 = h.GetSequenceNumber();
+        m_sndWl2 = ack;
+    }
+
+    bool finAcked = m_finSent && ack == GetDataEnd() + 1;
+    switch (m_state)
+    {
+    case LEGACY_TCP_FIN_WAIT_1:
+        if (finAcked)
+        {
+            SetState(LEGACY_TCP_FIN_WAIT_2, "ACK of FIN");
+        }
+        break;
+    case LEGACY_TCP_CLOSING:
+        if (finAcked)
+        {
+            EnterTimeWait();
+            return false;
+        }
+        break;
+    case LEGACY_TCP_LAST_ACK:
+        if (finAcked)
+        {
+            // Our close completes: CLOSED.
+            ReleaseAndClose("ACK of FIN");
+            NotifyNormalCloseOnce();
+            return false;
+        }
+        break;
+    default:
+        break;
+    }
+    SendPending();
+    return m_registered;
+}
+
+void
+LegacyTcpSocket::ProcessData(Ptr<Packet> p, SequenceNumber32 seq)
+{
+    uint32_t len = p->GetSize();
+    SequenceNumber32 end = seq + len;
+    if (end <= m_rcvNxt)
+    {
+        ScheduleAck(true); // duplicate: acknowledge at once
+        return;
+    }
+    Ptr<Packet> data = p;
+    if (seq < m_rcvNxt)
+    {
+        uint32_t cut = m_rcvNxt - seq;
+        data = p->CreateFragment(cut, len - cut);
+        seq = m_rcvNxt;
+        len -= cut;
+    }
+    // Trim what lies beyond the window.
+    uint32_t wnd = GetAdvertisedWindow();
+    SequenceNumber32 wndEnd = m_rcvNxt + wnd;
+    if (seq + len > wndEnd)
+    {
+        if (seq >= wndEnd)
+        {
+            ScheduleAck(true);
+            return;
+        }
+        len = wndEnd - seq;
+        data = data->CreateFragment(0, len);
+    }
+    if (seq != m_rcvNxt)
+    {
+        // Out of order: keep it for reassembly and acknowledge at once (duplicate ACK).
+        auto it = m_reassembly.find(seq);
+        if (it == m_reassembly.end() || it->second->GetSize() < len)
+        {
+            m_reassembly[seq] = data;
+        }
+        ScheduleAck(true);
+        return;
+    }
+    bool filledHole = !m_reassembly.empty();
+    m_rxBuffer->AddAtEnd(data);
+    m_rcvNxt = m_rcvNxt + len;
+    // Pull in reassembled data that is now in order.
+    while (!m_reassembly.empty())
+    {
+        auto it = m_reassembly.begin();
+        SequenceNumber32 s = it->first;
+        Ptr<Packet> q = it->second;
+        if (s > m_rcvNxt)
+        {
+            break;
+        }
+        m_reassembly.erase(it);
+        SequenceNumber32 qEnd = s + q->GetSize();
+        if (qEnd <= m_rcvNxt)
+        {
+            continue;
+        }
+        uint32_t skip = m_rcvNxt - s;
+        m_rxBuffer->AddAtEnd(q->CreateFragment(skip, q->GetSize() - skip));
+        m_rcvNxt = qEnd;
+    }
+    ++m_unackedSegments;
+    ScheduleAck(filledHole || !m_reassembly.empty());
+    if (!m_shutdownRecv)
+    {
+        NotifyDataRecv();
+    }
+    if (m_peerFinPending && m_rcvNxt == m_peerFinSeq && m_registered)
+    {
+        ProcessFin();
+    }
+}
+
+void
+LegacyTcpSocket::ProcessFin()
+{
+    m_peerFinPending = false;
+    m_rcvNxt = m_rcvNxt + 1;
+    Event("fin_received");
+    SendAck();
+    switch (m_state)
+    {
+    case LEGACY_TCP_SYN_RCVD:
+    case LEGACY_TCP_ESTABLISHED:
+        SetState(LEGACY_TCP_CLOSE_WAIT, "FIN");
+        NotifyNormalCloseOnce();
+        break;
+    case LEGACY_TCP_FIN_WAIT_1:
+        if (m_finSent && m_sndUna == GetDataEnd() + 1)
+        {
+            EnterTimeWait();
+        }
+        else
+        {
+            SetState(LEGACY_TCP_CLOSING, "FIN");
+            NotifyNormalCloseOnce();
+        }
+        break;
+    case LEGACY_TCP_FIN_WAIT_2:
+        EnterTimeWait();
+        break;
+    default:
+        break;
+    }
+}
+
+void
+LegacyTcpSocket::UpdateRtt(Time rtt)
+{
+    // Jacobson / Karels (RFC 6298 2.2-2.3), clock granularity ignored.
+    if (!m_rttValid)
+    {
+        m_srtt = rtt;
+        m_rttVar = rtt / 2;
+        m_rttValid = true;
+    }
+    else
+    {
+        Time err = rtt > m_srtt ? rtt - m_srtt : m_srtt - rtt;
+        m_rttVar = (m_rttVar * 3 + err) / 4;
+        m_srtt = (m_srtt * 7 + rtt) / 8;
+    }
+    Time rto = m_srtt + m_rttVar * 4;
+    rto = std::max(rto, m_tcp->m_minRto);
+    m_rto = std::min(rto, m_tcp->m_maxRto);
+}
+
+} // namespace ns3

@@ -1,0 +1,190 @@
+// LegacyTcpSocket: segment senders (SYN, ACK, RST, data and FIN).
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-option-rfc793.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LegacyTcpSocketOutput");
+
+uint32_t
+LegacyTcpSocket::GetAdvertisedWindow() const
+{
+    // Issue 3 design: advertised window = ReceiveWindow minus unread bytes.
+    uint32_t buffered = m_rxBuffer->GetSize();
+    uint32_t size = m_tcp->m_receiveWindow;
+    uint32_t wnd = buffered >= size ? 0 : size - buffered;
+    return std::min<uint32_t>(wnd, 65535);
+}
+
+SequenceNumber32
+LegacyTcpSocket::GetDataEnd() const
+{
+    return m_txHead + m_txBuffer->GetSize();
+}
+
+TcpHeader
+LegacyTcpSocket::MakeHeader(uint8_t flags, SequenceNumber32 seq, SequenceNumber32 ack) const
+{
+    TcpHeader h;
+    h.SetSourcePort(m_localPort);
+    h.SetDestinationPort(m_remotePort);
+    h.SetFlags(flags);
+    h.SetSequenceNumber(seq);
+    h.SetAckNumber(ack);
+    h.SetWindowSize(static_cast<uint16_t>(GetAdvertisedWindow()));
+    return h;
+}
+
+void
+LegacyTcpSocket::SendSyn(bool withAck)
+{
+    // Issue 3, rule 8: MSS option on SYN and SYN-ACK; no timestamps, SACK or
+    // window scaling (none existed in these stacks).
+    uint8_t flags = TcpHeader::SYN | (withAck ? TcpHeader::ACK : 0);
+    TcpHeader h = MakeHeader(flags, m_iss, withAck ? m_rcvNxt : SequenceNumber32(0));
+    Ptr<TcpOptionMSS> mss = CreateObject<TcpOptionMSS>();
+    mss->SetMSS(m_tcp->m_segmentSize);
+    h.AppendOption(mss);
+    m_lastAdvertisedWindow = GetAdvertisedWindow();
+    ++m_synsSent;
+    m_lastSynTime = Simulator::Now();
+    m_tcp->SendSegment(nullptr, h, m_localAddress, m_remoteAddress);
+    m_retxEvent.Cancel();
+    Time timeout = GetSynTimeout(m_synDoublings);
+    m_retxEvent = Simulator::Schedule(timeout, &LegacyTcpSocket::RetransmitTimeout, this);
+}
+
+void
+LegacyTcpSocket::SendAck()
+{
+    m_delAckEvent.Cancel();
+    m_unackedSegments = 0;
+    m_lastAdvertisedWindow = GetAdvertisedWindow();
+    m_tcp->SendSegment(nullptr, MakeHeader(TcpHeader::ACK, m_sndNxt, m_rcvNxt), m_localAddress,
+                       m_remoteAddress);
+}
+
+void
+LegacyTcpSocket::ScheduleAck(bool now)
+{
+    Time delay = m_tcp->m_delayedAckTimeout;
+    // RFC 1122 4.2.3.2: "an ACK should be generated for at least every second
+    // full-sized segment"; otherwise delay it (at most 0.5 s).
+    if (now || delay.IsZero() || m_unackedSegments >= 2)
+    {
+        SendAck();
+        return;
+    }
+    if (!m_delAckEvent.IsRunning())
+    {
+        m_delAckEvent = Simulator::Schedule(delay, &LegacyTcpSocket::DelayedAckTimeout, this);
+    }
+}
+
+void
+LegacyTcpSocket::SendRst(SequenceNumber32 seq, SequenceNumber32 ack, bool withAck)
+{
+    TcpHeader h =
+        MakeHeader(withAck ? (TcpHeader::RST | TcpHeader::ACK) : TcpHeader::RST, seq, ack);
+    h.SetWindowSize(0);
+    Event("rst_sent", LegacyTcpStateName(m_state));
+    m_tcp->SendSegment(nullptr, h, m_localAddress, m_remoteAddress);
+}
+
+void
+LegacyTcpSocket::ArmRetransmit()
+{
+    if (!m_retxEvent.IsRunning())
+    {
+        m_retxEvent = Simulator::Schedule(m_rto, &LegacyTcpSocket::RetransmitTimeout, this);
+    }
+}
+
+void
+LegacyTcpSocket::SendData(SequenceNumber32 seq, uint32_t length, bool withFin)
+{
+    uint8_t flags = TcpHeader::ACK;
+    Ptr<Packet> payload;
+    if (length > 0)
+    {
+        payload = m_txBuffer->CreateFragment(seq - m_txHead, length);
+        if (seq + length == GetDataEnd())
+        {
+            flags |= TcpHeader::PSH;
+        }
+    }
+    if (withFin)
+    {
+        flags |= TcpHeader::FIN;
+    }
+    // Karn: time only new data.
+    if (!m_timing && length > 0 && seq >= m_sndMax)
+    {
+        m_timing = true;
+        m_rttSeq = seq;
+        m_rttStart = Simulator::Now();
+    }
+    m_delAckEvent.Cancel(); // the ACK rides on this segment
+    m_unackedSegments = 0;
+    m_lastAdvertisedWindow = GetAdvertisedWindow();
+    m_tcp->SendSegment(payload, MakeHeader(flags, seq, m_rcvNxt), m_localAddress, m_remoteAddress);
+    if (withFin && !m_finSent)
+    {
+        m_finSent = true;
+        Event("fin_sent");
+    }
+    ArmRetransmit();
+}
+
+void
+LegacyTcpSocket::SendPending()
+{
+    if (m_state != LEGACY_TCP_ESTABLISHED && m_state != LEGACY_TCP_CLOSE_WAIT &&
+        m_state != LEGACY_TCP_FIN_WAIT_1 && m_state != LEGACY_TCP_LAST_ACK &&
+        m_state != LEGACY_TCP_CLOSING)
+    {
+        return;
+    }
+    uint32_t mss = std::min<uint32_t>(m_tcp->m_segmentSize, m_peerMss);
+    // No congestion control (see docs): the send window is the peer's window; the
+    // send buffer bounds what is queued.
+    while (true)
+    {
+        SequenceNumber32 dataEnd = GetDataEnd();
+        SequenceNumber32 wndEnd = m_sndUna + m_sndWnd;
+        if (m_sndNxt < dataEnd)
+        {
+            if (m_sndNxt >= wndEnd)
+            {
+                // Zero (or full) window: the retransmission timer probes it.
+                ArmRetransmit();
+                return;
+            }
+            uint32_t len = std::min<uint32_t>(
+                {mss, uint32_t(dataEnd - m_sndNxt), uint32_t(wndEnd - m_sndNxt)});
+            bool fin = m_finQueued && m_sndNxt + len == dataEnd;
+            SendData(m_sndNxt, len, fin);
+            m_sndNxt = m_sndNxt + len + (fin ? 1 : 0);
+        }
+        else if (m_finQueued && m_sndNxt == dataEnd)
+        {
+            SendData(m_sndNxt, 0, true);
+            m_sndNxt = m_sndNxt + 1;
+        }
+        else
+        {
+            break;
+        }
+        if (m_sndNxt > m_sndMax)
+        {
+            m_sndMax = m_sndNxt;
+        }
+    }
+}
+
+} // namespace ns3

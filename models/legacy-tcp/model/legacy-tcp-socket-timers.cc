@@ -1,0 +1,165 @@
+// LegacyTcpSocket: timers (SYN retry, retransmission, delayed ACK, pool wait).
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LegacyTcpSocketTimers");
+
+Time
+LegacyTcpSocket::GetSynTimeout(uint32_t doublings) const
+{
+    // Q175523: "The retransmission time-out is doubled with each successive
+    // retransmission in a given connect attempt"; Windows 95: "up to a maximum of 2
+    // minutes" (SynTimeoutCap).
+    Time timeout = m_tcp->m_synInitialTimeout;
+    Time cap = m_tcp->m_synTimeoutCap;
+    for (uint32_t i = 0; i < doublings && i < 40; ++i)
+    {
+        timeout = timeout * 2;
+        if (cap.IsStrictlyPositive() && timeout >= cap)
+        {
+            break;
+        }
+    }
+    if (cap.IsStrictlyPositive() && timeout > cap)
+    {
+        timeout = cap;
+    }
+    return timeout;
+}
+
+void
+LegacyTcpSocket::RetransmitTimeout()
+{
+    switch (m_state)
+    {
+    case LEGACY_TCP_SYN_SENT:
+        SynTimeout();
+        return;
+    case LEGACY_TCP_SYN_RCVD:
+        // SYN-ACK retransmission, same schedule and limit as the SYN.
+        if (m_synRetries >= m_tcp->m_maxConnectRetransmissions)
+        {
+            if (m_reopened)
+            {
+                CancelTimers();
+                m_tcp->ReturnToTimeWait(GetKey(), m_reopenRecord);
+                m_registered = false;
+                m_portHeld = false;
+                m_blockHeld = false;
+                SetState(LEGACY_TCP_CLOSED, "SYN|ACK unanswered, record back to TIME_WAIT");
+                return;
+            }
+            // A passive connection never accepted has nobody to tell.
+            Abort(LegacyTcpError::TimedOut, false, "SYN|ACK retransmissions exhausted",
+                  m_listener == nullptr);
+            return;
+        }
+        ++m_synRetries;
+        ++m_synDoublings;
+        SendSyn(true);
+        Event("synack_sent", "retry=" + std::to_string(m_synRetries));
+        return;
+    case LEGACY_TCP_ESTABLISHED:
+    case LEGACY_TCP_CLOSE_WAIT:
+    case LEGACY_TCP_FIN_WAIT_1:
+    case LEGACY_TCP_CLOSING:
+    case LEGACY_TCP_LAST_ACK:
+        break;
+    default:
+        return;
+    }
+    if (m_sndUna == m_sndMax)
+    {
+        // Nothing outstanding. With a zero window and data waiting, probe it with one
+        // byte (RFC 1122 4.2.2.17); probes are not counted as retransmissions.
+        if (m_sndWnd == 0 && m_sndNxt < GetDataEnd())
+        {
+            SendData(m_sndNxt, 1, false);
+            m_sndNxt = m_sndNxt + 1;
+            m_sndMax = m_sndNxt;
+            m_rto = std::min(m_rto * 2, m_tcp->m_maxRto);
+        }
+        return;
+    }
+    // NT TcpMaxDataRetransmissions: give up after that many retransmissions.
+    if (m_dataRetries >= m_tcp->m_maxDataRetransmissions)
+    {
+        Abort(LegacyTcpError::TimedOut, true, "data retransmissions exhausted");
+        return;
+    }
+    ++m_dataRetries;
+    m_timing = false;                             // Karn
+    m_rto = std::min(m_rto * 2, m_tcp->m_maxRto); // exponential backoff
+    m_sndNxt = m_sndUna;                          // go back (BSD)
+    NS_LOG_LOGIC("retransmission " << m_dataRetries << " from " << m_sndUna << ", RTO "
+                                   << m_rto.GetSeconds() << " s");
+    SendPending();
+    if (m_sndNxt == m_sndUna)
+    {
+        // The window closed under us: resend the first unacknowledged byte (or the
+        // FIN) anyway.
+        bool data = GetDataEnd() > m_sndUna;
+        SendData(m_sndUna, data ? 1 : 0, !data);
+        m_sndNxt = m_sndUna + 1;
+    }
+}
+
+void
+LegacyTcpSocket::SynTimeout()
+{
+    // Issue 3, rule 5c: one retry counter for both kinds of retry; spent on an
+    // unanswered SYN: timed_out (WSAETIMEDOUT).
+    if (m_synRetries >= m_tcp->m_maxConnectRetransmissions)
+    {
+        FailConnect(LegacyTcpError::TimedOut, false);
+        return;
+    }
+    ++m_synRetries;
+    ++m_synDoublings;
+    Event("syn_retransmit", "retry=" + std::to_string(m_synRetries) + " reason=timeout");
+    SendSyn(false);
+}
+
+void
+LegacyTcpSocket::RetrySynAfterRst()
+{
+    if (m_state != LEGACY_TCP_SYN_SENT)
+    {
+        return;
+    }
+    // Same port, same ISN; the SYN timeout is not doubled.
+    ++m_synRetries;
+    Event("syn_retransmit", "retry=" + std::to_string(m_synRetries) + " reason=rst");
+    SendSyn(false);
+}
+
+void
+LegacyTcpSocket::DelayedAckTimeout()
+{
+    if (m_registered)
+    {
+        SendAck();
+    }
+}
+
+void
+LegacyTcpSocket::PoolWaitTimeout()
+{
+    if (!m_poolWaiting)
+    {
+        return;
+    }
+    m_tcp->RemovePoolWaiter(*this);
+    m_poolWaiting = false;
+    Event("pool_wait_end",
+          "timeout waited=" + std::to_string((Simulator::Now() - m_poolWaitStart).GetSeconds()));
+    FailConnect(LegacyTcpError::NoTcb, false);
+}
+
+} // namespace ns3
