@@ -2,6 +2,8 @@
 
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
+#include "atomic-file.h"
+#include "bench.h"
 #include "profile-registry.h"
 #include "runner.h"
 #include "scenario-error.h"
@@ -14,6 +16,7 @@
 #include <iomanip>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 namespace retrotcp
 {
@@ -32,6 +35,7 @@ const char* const kUsage =
     "  run SCENARIO.json       run a scenario and write result files\n"
     "  validate SCENARIO.json  check a scenario (and --set overrides) without running it\n"
     "  profiles [NAME]         list the stack profiles and their parameters\n"
+    "  bench [OPTIONS]         TIME-WAIT storm benchmark, legacy and stock stacks\n"
     "\n"
     "options:\n"
     "  -h, --help              this help; `retrotcp COMMAND --help` for a command's options\n"
@@ -216,6 +220,64 @@ PrintProfile(const StackProfile& p, std::ostream& out)
 }
 
 int
+Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    po::options_description options("retrotcp bench [options]");
+    options.add_options()("help,h", "this help")(
+        "clients", po::value<uint32_t>()->default_value(10), "client hosts in the star")(
+        "connections", po::value<uint32_t>()->default_value(100),
+        "sequential connections per client")(
+        "stacks", po::value<std::string>()->default_value("legacy,stock"),
+        "stacks to measure, comma-separated: legacy, stock")(
+        "msl", po::value<std::string>()->default_value("120s"),
+        "maximum segment lifetime (TIME-WAIT = 2 x MSL) of both stacks")(
+        "payload", po::value<uint32_t>()->default_value(200), "bytes each way per connection")(
+        "csv", po::value<std::string>(), "also write the results as CSV to this file");
+    Parsed parsed = ParseOptions(args, options, nullptr);
+    if (parsed.help)
+    {
+        out << options
+            << "\nThe TIME-WAIT storm: N clients on point-to-point links to one server, each "
+               "making M sequential connections (client closes first), all within 2 x MSL.\n";
+        return kExitOk;
+    }
+    BenchOptions bench;
+    bench.clients = parsed.vm["clients"].as<uint32_t>();
+    bench.connectionsPerClient = parsed.vm["connections"].as<uint32_t>();
+    bench.payload = parsed.vm["payload"].as<uint32_t>();
+    auto msl = ParseDuration(parsed.vm["msl"].as<std::string>());
+    if (!msl || *msl < ns3::Seconds(10))
+    {
+        throw po::error("--msl expects a duration of at least 10s, such as 120s");
+    }
+    bench.msl = *msl;
+    if (bench.clients == 0 || bench.connectionsPerClient == 0)
+    {
+        throw po::error("--clients and --connections must be at least 1");
+    }
+    bench.stacks.clear();
+    std::stringstream stacks(parsed.vm["stacks"].as<std::string>());
+    std::string stack;
+    while (std::getline(stacks, stack, ','))
+    {
+        if (stack != "legacy" && stack != "stock")
+        {
+            throw po::error("--stacks expects legacy and/or stock, found \"" + stack + "\"");
+        }
+        bench.stacks.push_back(stack);
+    }
+    auto results = RunBench(bench, err);
+    PrintBenchTable(results, out);
+    if (parsed.vm.count("csv"))
+    {
+        AtomicFile csv(parsed.vm["csv"].as<std::string>());
+        WriteBenchCsv(results, csv.Stream());
+        csv.Commit();
+    }
+    return kExitOk;
+}
+
+int
 Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
     po::options_description options("retrotcp profiles [NAME]");
@@ -282,6 +344,10 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (command == "validate")
         {
             return Validate(rest, out);
+        }
+        if (command == "bench")
+        {
+            return Bench(rest, out, err);
         }
         if (command == "profiles")
         {

@@ -150,14 +150,16 @@ MakeProfiles()
     profiles.push_back(
         {"bsd",
          "4.4BSD-style stack: connect() fails on the first RST (ECONNREFUSED); 3 s doubling "
-         "SYN timer; MSL 30 s.",
+         "SYN timer ended by the 75 s connection-establishment timer; MSL 30 s.",
          StackKind::Legacy,
          {
              {"ConnectRetryPolicy", "Unix", "Q175523: UNIX stacks fail at once on the RST"},
              {"SynInitialTimeout", "3s", "4.4BSD TCPTV_SRTTDFLT-based initial RTO"},
-             {"MaxConnectRetransmissions", "4",
-              "approximation of the 75 s connection-establishment timer: SYNs at 0, 3, 9, "
-              "21, 45 s"},
+             {"MaxConnectRetransmissions", "12",
+              "4.4BSD TCP_MAXRXTSHIFT 12; never reached, ConnectTimeout ends the connect first"},
+             {"ConnectTimeout", "75s",
+              "4.4BSD/FreeBSD connection-establishment timer TCPTV_KEEP_INIT 75 s: SYNs at 0, "
+              "3, 9, 21, 45 s, timed_out at 75 s"},
              {"Msl", "30s", "FreeBSD MSL 30 s (2 x MSL = 60 s)"},
              {"EphemeralPortMin", "1024", "4.4BSD IPPORT_RESERVED"},
              {"EphemeralPortMax", "5000", "4.4BSD IPPORT_USERRESERVED"},
@@ -165,13 +167,21 @@ MakeProfiles()
          }});
     profiles.push_back(
         {"linux",
-         "Modern Linux: connect() fails on the first RST; initial RTO 1 s; 6 SYN "
-         "retransmissions; TIME-WAIT 60 s; ports 32768-60999.",
+         "Modern Linux: connect() fails on the first RST; initial RTO 1 s; linear SYN "
+         "timeouts (tcp_syn_linear_timeouts 4): SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, "
+         "67 s, timed_out at 131 s; TIME-WAIT 60 s; ports 32768-60999.",
          StackKind::Legacy,
          {
              {"ConnectRetryPolicy", "Unix", "ECONNREFUSED on the first RST"},
-             {"SynInitialTimeout", "1s", "RFC 6298 initial RTO 1 s"},
-             {"MaxConnectRetransmissions", "6", "net.ipv4.tcp_syn_retries default 6"},
+             {"SynInitialTimeout", "1s", "RFC 6298 initial RTO 1 s (TCP_TIMEOUT_INIT)"},
+             {"SynLinearRetries", "4",
+              "net.ipv4.tcp_syn_linear_timeouts default 4 (net/ipv4/tcp_timer.c: RTO not "
+              "doubled while total_rto <= 4)"},
+             {"MaxConnectRetransmissions", "10",
+              "net.ipv4.tcp_syn_retries 6 + tcp_syn_linear_timeouts 4 (tcp_write_timeout() "
+              "adds them in SYN_SENT)"},
+             {"SynTimeoutCap", "120s", "TCP_RTO_MAX 120 s"},
+             {"InitialRto", "1s", "RFC 6298 initial RTO 1 s"},
              {"TimeWaitDelay", "60s", "TCP_TIMEWAIT_LEN 60 s, fixed"},
              {"EphemeralPortMin", "32768", "net.ipv4.ip_local_port_range"},
              {"EphemeralPortMax", "60999", "net.ipv4.ip_local_port_range"},

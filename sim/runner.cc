@@ -4,6 +4,7 @@
 #include "connection-registry.h"
 #include "connector-application.h"
 #include "event-log.h"
+#include "lanman-installer.h"
 #include "legacy-event-forwarder.h"
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
@@ -87,6 +88,8 @@ class Run
     const RunOptions& m_options;
     std::ostream& m_log;
     EventLog m_events;
+    CommandsLog m_commands;                    //!< commands.csv (lanman-redirector)
+    std::unique_ptr<LanmanInstaller> m_lanman; //!< lanman applications
     Topology m_topology;
     Ptr<ConnectionRegistry> m_registry;
     std::vector<std::unique_ptr<WireTap>> m_taps;
@@ -103,7 +106,7 @@ Run::ClearOldResults() const
 {
     // A result folder holds the files of one run: remove those of an earlier run
     // first, so that an interrupted run leaves no summary.json that looks whole.
-    for (const char* name : {"summary.json", "connections.csv", "events.csv"})
+    for (const char* name : {"summary.json", "connections.csv", "events.csv", "commands.csv"})
     {
         fs::remove(fs::path(m_options.outDir) / name);
     }
@@ -146,6 +149,11 @@ Run::InstallHost(const HostInstance& host)
             a->SetAttribute("SendBytes", UintegerValue(c.sendBytes));
             a->SetAttribute("ReceiveBytes", UintegerValue(c.receiveBytes));
             a->SetAttribute("HoldTime", TimeValue(c.hold));
+            a->SetAttribute("PortCount",
+                            UintegerValue(c.portLast > 0 ? c.portLast - c.port + 1 : 1));
+            a->SetAttribute("Sequential", BooleanValue(c.sequential));
+            a->SetAttribute("UntilConnected", BooleanValue(c.untilConnected));
+            a->SetAttribute("GiveUpAfter", TimeValue(c.giveUpAfter));
             a->SetAttribute("Registry", PointerValue(m_registry));
             a->SetSocketConfigurator(configure);
             host.node->AddApplication(a);
@@ -154,18 +162,32 @@ Run::InstallHost(const HostInstance& host)
         }
         else if (app.type == "service")
         {
+            // One listener per up window of the service's schedule (issue 5): it
+            // opens at "up" and closes at "down", so connects between windows are
+            // refused.
             const ServiceAppSpec& s = app.service;
-            Ptr<ServiceApplication> a = CreateObject<ServiceApplication>();
-            a->SetAttribute("Port", UintegerValue(s.port));
-            a->SetAttribute("SocketFactory", TypeIdValue(factory));
-            a->SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
-            a->SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
-            a->SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
-            a->SetAttribute("Registry", PointerValue(m_registry));
-            a->SetSocketConfigurator(configure);
-            host.node->AddApplication(a);
-            a->SetStartTime(s.start);
-            a->SetStopTime(s.stop >= Time(0) ? s.stop : m_scenario.duration);
+            for (const ServiceWindow& w : s.windows)
+            {
+                if (w.up >= m_scenario.duration)
+                {
+                    continue;
+                }
+                Ptr<ServiceApplication> a = CreateObject<ServiceApplication>();
+                a->SetAttribute("Port", UintegerValue(s.port));
+                a->SetAttribute("SocketFactory", TypeIdValue(factory));
+                a->SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
+                a->SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
+                a->SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
+                a->SetAttribute("Registry", PointerValue(m_registry));
+                a->SetSocketConfigurator(configure);
+                host.node->AddApplication(a);
+                a->SetStartTime(w.up);
+                a->SetStopTime(w.down >= Time(0) ? w.down : m_scenario.duration);
+            }
+        }
+        else if (IsLanmanAppType(app.type))
+        {
+            m_lanman->Install(host, app, factory, configure, m_nextStream);
         }
     }
 }
@@ -338,6 +360,7 @@ Run::Execute()
     m_nextStream = m_topology.nextStream;
     m_registry = CreateObject<ConnectionRegistry>();
     m_registry->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
+    m_lanman = std::make_unique<LanmanInstaller>(m_scenario, m_topology, m_registry, m_commands);
     for (const auto& host : m_topology.hosts)
     {
         InstallHost(host);
@@ -353,6 +376,12 @@ Run::Execute()
         result.files.push_back("events.csv");
     }
     result.files.push_back("connections.csv");
+    m_lanman->ReportRunning();
+    if (LanmanInstaller::HasRedirector(m_scenario))
+    {
+        result.files.push_back("commands.csv");
+        m_commands.Write((fs::path(m_options.outDir) / "commands.csv").string());
+    }
     result.files.push_back("summary.json");
     WriteConnections(result);
     // Tear the simulation down before committing, so that PCAP files are closed.

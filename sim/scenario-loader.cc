@@ -1,6 +1,7 @@
 #include "scenario-loader.h"
 
 #include "json-reader.h"
+#include "lanman-stack-config.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
 
@@ -100,6 +101,10 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
                 throw ScenarioError(file, itemPath, "a string, number or boolean",
                                     JsonReader::Describe(item.value()));
             }
+            if (IsLanmanProfile(*profile) && ns3::LanmanStackConfig::IsParameterName(item.key()))
+            {
+                continue; // PROTOCOL.INI names: ApplyLanmanStackParameters below
+            }
             std::string text = ParameterText(item.value());
             std::vector<ParameterAssignment> assignments;
             if (auto expected = CheckParameter(*profile, item.key(), text, &assignments))
@@ -113,8 +118,75 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
                 stack.parameters[attribute] = attributeValue;
             }
         }
+        if (IsLanmanProfile(*profile))
+        {
+            ApplyLanmanStackParameters(*profile, params, r.PathOf("parameters"), file, stack);
+        }
     }
     return stack;
+}
+
+// "port": N, or "port_range": [first, last] for a port scan.
+void
+ParsePorts(const JsonReader& r, ConnectAppSpec& c)
+{
+    if (r.Has("port") == r.Has("port_range"))
+    {
+        r.Fail(r.Has("port") ? "port_range" : "port",
+               "exactly one of \"port\" (1-65535) and \"port_range\" ([first, last])");
+    }
+    if (r.Has("port"))
+    {
+        c.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
+        return;
+    }
+    const json& range = r.Child("port_range");
+    auto isPort = [](const json& v) {
+        return v.is_number_unsigned() && v.get<uint64_t>() >= 1 && v.get<uint64_t>() <= 65535;
+    };
+    if (!range.is_array() || range.size() != 2 || !isPort(range[0]) || !isPort(range[1]) ||
+        range[0].get<uint64_t>() > range[1].get<uint64_t>())
+    {
+        r.Fail("port_range", "[first, last]: two ports in 1-65535 with first <= last");
+    }
+    c.port = range[0].get<uint16_t>();
+    c.portLast = range[1].get<uint16_t>();
+}
+
+// "schedule": [{"up": "0s", "down": "2s"}, {"up": "5s"}]: windows in time order,
+// each up before its down and after the previous down; only the last may stay up.
+std::vector<ServiceWindow>
+ParseServiceSchedule(const JsonReader& r)
+{
+    const json& list = r.Child("schedule");
+    if (!list.is_array() || list.empty())
+    {
+        r.Fail("schedule", "a non-empty array of {\"up\": ..., \"down\": ...} windows");
+    }
+    std::vector<ServiceWindow> windows;
+    for (size_t i = 0; i < list.size(); ++i)
+    {
+        std::string path = r.PathOf("schedule") + "/" + std::to_string(i);
+        JsonReader w(list[i], path, r.File(), {"up", "down"});
+        ServiceWindow window;
+        window.up = w.Duration("up");
+        window.down = w.Duration("down", window.down);
+        if (!windows.empty() && (windows.back().down < ns3::Time(0)))
+        {
+            throw ScenarioError(r.File(), path, "no window after one without \"down\"",
+                                "another window");
+        }
+        if (!windows.empty() && window.up <= windows.back().down)
+        {
+            w.Fail("up", "a time after the previous window's \"down\"");
+        }
+        if (window.down >= ns3::Time(0) && window.down <= window.up)
+        {
+            w.Fail("down", "a time after \"up\"");
+        }
+        windows.push_back(window);
+    }
+    return windows;
 }
 
 AppSpec
@@ -131,14 +203,18 @@ ParseApplication(const json& value, const std::string& path, const std::string& 
     if (type == "connect")
     {
         JsonReader r(value, path, file,
-                     {"type", "remote", "port", "start", "count", "interval", "send_bytes",
-                      "receive_bytes", "hold"});
+                     {"type", "remote", "port", "port_range", "start", "count", "interval", "mode",
+                      "until_connected", "give_up_after", "send_bytes", "receive_bytes", "hold"});
         app.type = type;
         ConnectAppSpec& c = app.connect;
         c.remote = r.String("remote");
-        c.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
+        ParsePorts(r, c);
         c.start = r.Duration("start", c.start);
-        c.count = static_cast<uint32_t>(r.Unsigned("count", 0, 10000000, c.count));
+        uint32_t ports = c.portLast > 0 ? c.portLast - c.port + 1U : 1U;
+        c.count = static_cast<uint32_t>(r.Unsigned("count", 0, 10000000, ports));
+        c.sequential = r.Choice("mode", {"scheduled", "sequential"}, "scheduled") == "sequential";
+        c.untilConnected = r.Bool("until_connected", false);
+        c.giveUpAfter = r.Duration("give_up_after", c.giveUpAfter);
         c.interval = r.Duration("interval", c.interval);
         c.sendBytes = static_cast<uint32_t>(r.Unsigned("send_bytes", 0, 1U << 30, 0));
         c.receiveBytes = static_cast<uint32_t>(r.Unsigned("receive_bytes", 0, 1U << 30, 0));
@@ -147,8 +223,8 @@ ParseApplication(const json& value, const std::string& path, const std::string& 
     else if (type == "service")
     {
         JsonReader r(value, path, file,
-                     {"type", "port", "start", "stop", "request_bytes", "response_bytes",
-                      "close_after_response"});
+                     {"type", "port", "start", "stop", "schedule", "request_bytes",
+                      "response_bytes", "close_after_response"});
         app.type = type;
         ServiceAppSpec& s = app.service;
         s.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
@@ -161,12 +237,30 @@ ParseApplication(const json& value, const std::string& path, const std::string& 
         {
             r.Fail("stop", "a time after \"start\"");
         }
+        if (r.Has("schedule"))
+        {
+            if (r.Has("start") || r.Has("stop"))
+            {
+                r.Fail("schedule", "either \"schedule\" or \"start\"/\"stop\", not both");
+            }
+            s.windows = ParseServiceSchedule(r);
+        }
+        else
+        {
+            s.windows = {{s.start, s.stop}};
+        }
+    }
+    else if (IsLanmanAppType(type))
+    {
+        ParseLanmanApplication(value, path, file, app);
     }
     else
     {
         std::string found = value.contains("type") ? JsonReader::Describe(value["type"])
                                                    : "nothing (the key is missing)";
-        throw ScenarioError(file, path + "/type", "an application type (\"connect\", \"service\")",
+        throw ScenarioError(file, path + "/type",
+                            "an application type (\"connect\", \"service\", "
+                            "\"lanman-redirector\", \"lanman-server\")",
                             found);
     }
     return app;
@@ -290,6 +384,10 @@ CheckReferences(const Scenario& s, const json& document)
                     throw ScenarioError(s.file, app.path + "/remote", "the name of one host",
                                         "\"" + app.connect.remote + "\"" + why);
                 }
+            }
+            else if (IsLanmanAppType(app.type))
+            {
+                CheckLanmanReferences(s, app, members);
             }
             else if (app.type == "service" && !ports.insert(app.service.port).second)
             {

@@ -1,6 +1,7 @@
 #ifndef RETROTCP_SCENARIO_H
 #define RETROTCP_SCENARIO_H
 
+#include "lanman-app-spec.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -36,6 +37,8 @@ struct StackSpec
     std::string profile{"ns3-stock"}; //!< profile name (retrotcp profiles)
     std::map<std::string, std::string>
         parameters; //!< attribute -> value text (registry names translated)
+    /// NBSESSIONS of a lanman profile (0 = not lanman)
+    uint32_t nbSessions{0};
 };
 
 /// connect() calls on a schedule (ConnectorApplication).
@@ -49,6 +52,17 @@ struct ConnectAppSpec
     uint32_t sendBytes{0};               //!< request size
     uint32_t receiveBytes{0};            //!< response size awaited before closing
     ns3::Time hold;                      //!< time held open after the exchange
+    uint16_t portLast{0};                //!< port_range end (scan), 0 = the one port
+    bool sequential{false};              //!< next call starts interval after an outcome
+    bool untilConnected{false};          //!< polling: stop once a call connects
+    ns3::Time giveUpAfter;               //!< no call starts after start + this; 0 = never
+};
+
+/// One up window of a service: the listener opens at up and closes at down.
+struct ServiceWindow
+{
+    ns3::Time up;       //!< listener opens
+    ns3::Time down{-1}; //!< listener closes; -1 = at the end of the run
 };
 
 /// A listening TCP service (ServiceApplication).
@@ -60,6 +74,8 @@ struct ServiceAppSpec
     uint32_t requestBytes{0};       //!< request size that triggers a response
     uint32_t responseBytes{0};      //!< response size
     bool closeAfterResponse{false}; //!< server closes first
+
+    std::vector<ServiceWindow> windows; //!< from "schedule", else one {start, stop}
 };
 
 /// One application on a host.
@@ -69,6 +85,10 @@ struct AppSpec
     std::string path;       //!< JSON pointer of its definition, for messages
     ConnectAppSpec connect; //!< when type == "connect"
     ServiceAppSpec service; //!< when type == "service"
+    /// when type == "lanman-redirector"
+    LanmanRedirectorSpec lanmanRedirector;
+    /// when type == "lanman-server"
+    LanmanServerSpec lanmanServer;
 };
 
 /// A host, or a group of identical hosts.

@@ -1,5 +1,7 @@
 #include "topology.h"
 
+#include "ipv4-hashed-routing-helper.h"
+
 #include "ns3/csma-helper.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
@@ -11,6 +13,7 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
 
 #include <stdexcept>
 
@@ -65,6 +68,8 @@ BuildTopology(const Scenario& scenario)
     }
 
     InternetStackHelper internet;
+    // Connected routes by hash lookup first, then static and global routing.
+    internet.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting());
     NodeContainer allNodes;
     for (const auto& h : topo.hosts)
     {
@@ -110,6 +115,9 @@ BuildTopology(const Scenario& scenario)
         base << "10." << (i + 1) << ".0.0";
         lanAddresses.SetBase(base.str().c_str(), "255.255.0.0");
         Ipv4InterfaceContainer interfaces = lanAddresses.Assign(devices);
+        // No queue disc (the device queue only): a 1990s host had none, and ns-3's
+        // default FqCoDel keeps state for every flow it has ever seen.
+        TrafficControlHelper().Uninstall(devices);
         for (size_t k = 0; k < memberIndex.size(); ++k)
         {
             topo.hosts[memberIndex[k]].device = devices.Get(k);
@@ -141,6 +149,7 @@ BuildTopology(const Scenario& scenario)
             }
         }
         wanAddresses.Assign(devices);
+        TrafficControlHelper().Uninstall(devices);
         wanAddresses.NewNetwork();
         topo.routerDevices.push_back(devices.Get(0));
         topo.routerDevices.push_back(devices.Get(1));

@@ -1,6 +1,7 @@
 #include "connector-application.h"
 
 #include "legacy-tcp-socket.h"
+#include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -50,6 +51,28 @@ ConnectorApplication::GetTypeId()
             .AddAttribute("Interval", "Time between the starts of successive connect() calls.",
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&ConnectorApplication::m_interval),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("PortCount",
+                          "Ports connected to, from Remote's port up: attempt i goes to port + "
+                          "(i mod PortCount) (1 = one port; more = a port scan).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&ConnectorApplication::m_portCount),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("Sequential",
+                          "Start each attempt Interval after the previous attempt's outcome "
+                          "(connected or failed) instead of Interval after its start.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ConnectorApplication::m_sequential),
+                          MakeBooleanChecker())
+            .AddAttribute("UntilConnected", "Polling: start no attempt once one has connected.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ConnectorApplication::m_untilConnected),
+                          MakeBooleanChecker())
+            .AddAttribute("GiveUpAfter",
+                          "Start no attempt later than this after the first one; 0 = no limit "
+                          "(Count alone bounds the attempts).",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&ConnectorApplication::m_giveUpAfter),
                           MakeTimeChecker(Time(0)))
             .AddAttribute("SendBytes", "Request bytes sent once connected (0 = none).",
                           UintegerValue(0),
@@ -111,6 +134,9 @@ ConnectorApplication::StartApplication()
     NS_ABORT_MSG_UNLESS(m_registry, "ConnectorApplication needs a Registry");
     m_hostName = Names::FindName(GetNode());
     m_started = 0;
+    m_running = true;
+    m_connected = false;
+    m_firstStart = Simulator::Now();
     if (m_count > 0)
     {
         StartAttempt();
@@ -120,6 +146,7 @@ ConnectorApplication::StartApplication()
 void
 ConnectorApplication::StopApplication()
 {
+    m_running = false;
     m_nextAttempt.Cancel();
     // Attempts still in progress keep going; bring their counters up to date for
     // the records written at the end of the run.
@@ -132,13 +159,15 @@ ConnectorApplication::StopApplication()
 void
 ConnectorApplication::StartAttempt()
 {
+    uint16_t portOffset = static_cast<uint16_t>(m_started % m_portCount);
     ++m_started;
-    if (m_started < m_count)
+    if (!m_sequential)
     {
-        m_nextAttempt = Simulator::Schedule(m_interval, &ConnectorApplication::StartAttempt, this);
+        ScheduleNextAttempt();
     }
 
     InetSocketAddress remote = InetSocketAddress::ConvertFrom(m_remote);
+    remote.SetPort(remote.GetPort() + portOffset);
     ConnectionRecord record;
     record.host = m_hostName;
     record.profile = m_profile;
@@ -185,13 +214,28 @@ ConnectorApplication::StartAttempt()
         m_registry->BindStackConnection(GetNode()->GetId(), legacy->GetConnectionId(), attempt.id);
     }
     BindLocalTuple(socket, attempt.id); // stock ns-3 chose the port in Bind()
-    if (socket->Connect(m_remote) != 0)
+    if (socket->Connect(remote) != 0)
     {
         m_registry->Get(attempt.id).outcome = ConnectionOutcome::Failed;
         Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
         return;
     }
     BindLocalTuple(socket, attempt.id); // the legacy stack chooses it in Connect()
+}
+
+void
+ConnectorApplication::ScheduleNextAttempt()
+{
+    if (!m_running || m_started >= m_count || (m_untilConnected && m_connected))
+    {
+        return;
+    }
+    if (m_giveUpAfter.IsStrictlyPositive() &&
+        Simulator::Now() + m_interval > m_firstStart + m_giveUpAfter)
+    {
+        return;
+    }
+    m_nextAttempt = Simulator::Schedule(m_interval, &ConnectorApplication::StartAttempt, this);
 }
 
 void
@@ -228,6 +272,15 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
     r.outcome = ConnectionOutcome::Established;
     r.end = Simulator::Now();
     Event(it->second, "connected");
+    m_connected = true;
+    if (m_untilConnected)
+    {
+        m_nextAttempt.Cancel();
+    }
+    else if (m_sequential)
+    {
+        ScheduleNextAttempt();
+    }
     SendMore(socket, socket->GetTxAvailable());
     MaybeClose(socket);
 }
@@ -291,6 +344,10 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     r.end = Simulator::Now();
     Event(it->second, "connect_failed", ConnectionOutcomeName(r.outcome));
     Finish(socket);
+    if (m_sequential)
+    {
+        ScheduleNextAttempt();
+    }
 }
 
 void

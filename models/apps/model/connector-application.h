@@ -23,6 +23,12 @@ namespace ns3
  * opens a ConnectionRecord in the ConnectionRegistry and keeps it up to date:
  * outcome, error code, times, bytes. The client closes first (so its end of the
  * connection goes to TIME-WAIT) unless the server closes before HoldTime is over.
+ *
+ * Issue 5 schedules: with PortCount > 1, attempt i connects to Remote's port plus
+ * (i mod PortCount) (a port scan); with Sequential, each attempt starts Interval
+ * after the previous attempt's outcome instead of on a fixed grid; with
+ * UntilConnected, no attempt starts after one has connected (a polling client);
+ * GiveUpAfter bounds the time, from the first attempt, in which attempts start.
  */
 class ConnectorApplication : public Application
 {
@@ -55,6 +61,7 @@ class ConnectorApplication : public Application
     void StopApplication() override;
 
     void StartAttempt();
+    void ScheduleNextAttempt();
     void ConnectionSucceeded(Ptr<Socket> socket);
     void ConnectionFailed(Ptr<Socket> socket);
     void NormalClose(Ptr<Socket> socket);
@@ -83,6 +90,13 @@ class ConnectorApplication : public Application
     std::string m_hostName;                        //!< this node's name
     uint32_t m_started{0};                         //!< attempts started
     EventId m_nextAttempt;                         //!< next scheduled StartAttempt
+    uint16_t m_portCount{1};                       //!< ports scanned from Remote's port
+    bool m_sequential{false};                      //!< next call waits for an outcome
+    bool m_untilConnected{false};                  //!< polling: stop once connected
+    Time m_giveUpAfter;                            //!< no call starts after this; 0 = never
+    Time m_firstStart;                             //!< when the first call started
+    bool m_running{false};                         //!< between start and stop
+    bool m_connected{false};                       //!< a call has connected
     std::map<Ptr<Socket>, Attempt> m_attempts;     //!< attempts with a live socket
 
   public:

@@ -145,6 +145,23 @@ LegacyTcpL4Protocol::GetTypeId()
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&LegacyTcpL4Protocol::m_synTimeoutCap),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("SynLinearRetries",
+                          "SYN retransmissions sent before the SYN timeout starts doubling: "
+                          "the timeout stays SynInitialTimeout until this many retransmissions "
+                          "have left, then doubles with each one. Default 0 (classic doubling, "
+                          "Q175523). Linux: net.ipv4.tcp_syn_linear_timeouts = 4 "
+                          "(net/ipv4/tcp_timer.c: no doubling while total_rto <= the sysctl).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&LegacyTcpL4Protocol::m_synLinearRetries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ConnectTimeout",
+                          "Overall deadline of a connect, from its first SYN: still not "
+                          "connected then, it fails as timed_out whatever retries are left; "
+                          "0 = no deadline. BSD: 75 s connection-establishment timer "
+                          "(TCPTV_KEEP_INIT). Default 0: the Microsoft stacks have none.",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&LegacyTcpL4Protocol::m_connectTimeout),
+                          MakeTimeChecker(Time(0)))
             .AddAttribute("MaxConnectRetransmissions",
                           "SYN re-sends per connect, after a timeout or a reset alike. Default "
                           "3: Q175523 (TcpMaxConnectRetransmissions, MaxConnectRetries).",

@@ -229,6 +229,8 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     Time m_synInitialTimeout;                        //!< SynInitialTimeout
     Time m_synTimeoutCap;                            //!< SynTimeoutCap
     uint32_t m_maxConnectRetransmissions{3};         //!< MaxConnectRetransmissions
+    uint32_t m_synLinearRetries{0};                  //!< SynLinearRetries
+    Time m_connectTimeout;                           //!< ConnectTimeout
     uint16_t m_segmentSize{1460};                    //!< SegmentSize
     uint32_t m_receiveWindow{8760};                  //!< ReceiveWindow
     uint32_t m_sendBufferSize{8760};                 //!< SendBufferSize

@@ -16,6 +16,10 @@ LegacyTcpSocket::GetSynTimeout(uint32_t doublings) const
     // Q175523: "The retransmission time-out is doubled with each successive
     // retransmission in a given connect attempt"; Windows 95: "up to a maximum of 2
     // minutes" (SynTimeoutCap).
+    // Linux tcp_retransmit_timer(): in SYN_SENT the RTO is doubled only once
+    // "total_rto > sysctl_tcp_syn_linear_timeouts" (SynLinearRetries).
+    uint32_t linear = m_tcp->m_synLinearRetries;
+    doublings = doublings > linear ? doublings - linear : 0;
     Time timeout = m_tcp->m_synInitialTimeout;
     Time cap = m_tcp->m_synTimeoutCap;
     for (uint32_t i = 0; i < doublings && i < 40; ++i)
@@ -137,6 +141,20 @@ LegacyTcpSocket::RetrySynAfterRst()
     ++m_synRetries;
     Event("syn_retransmit", "retry=" + std::to_string(m_synRetries) + " reason=rst");
     SendSyn(false);
+}
+
+void
+LegacyTcpSocket::ConnectDeadline()
+{
+    // BSD's connection-establishment timer (TCPTV_KEEP_INIT, 75 s): "if the
+    // connection is not established within this time, drop it".
+    if (m_state != LEGACY_TCP_SYN_SENT)
+    {
+        return;
+    }
+    m_retxEvent.Cancel();
+    Event("connect_deadline", "after=" + std::to_string(m_tcp->m_connectTimeout.GetSeconds()));
+    FailConnect(LegacyTcpError::TimedOut, false);
 }
 
 void

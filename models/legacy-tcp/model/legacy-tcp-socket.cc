@@ -404,6 +404,11 @@ LegacyTcpSocket::ContinueActiveOpen()
     m_lastSynTime = Simulator::Now();
     SendSyn(false);
     Event("syn_sent", "iss=" + std::to_string(m_iss.GetValue()));
+    if (m_tcp->m_connectTimeout.IsStrictlyPositive())
+    {
+        m_connectDeadline =
+            Simulator::Schedule(m_tcp->m_connectTimeout, &LegacyTcpSocket::ConnectDeadline, this);
+    }
 }
 
 void
@@ -456,6 +461,7 @@ LegacyTcpSocket::CancelTimers()
 {
     m_retxEvent.Cancel();
     m_delAckEvent.Cancel();
+    m_connectDeadline.Cancel();
 }
 
 void

@@ -241,6 +241,8 @@ class LegacyTcpSocket : public Socket
     void SynTimeout();
     /** \brief Re-send the SYN after a RST (Winsock policy). */
     void RetrySynAfterRst();
+    /** \brief ConnectTimeout reached: fail a connect still in SYN_SENT. */
+    void ConnectDeadline();
     /** \brief Delayed ACK timer. */
     void DelayedAckTimeout();
     /** \brief Pool wait timeout. */
@@ -303,6 +305,7 @@ class LegacyTcpSocket : public Socket
     EventId m_delAckEvent;         //!< delayed ACK
     EventId m_poolWaitEvent;       //!< pool wait timeout
     EventId m_notifyEvent;         //!< deferred connect-failure callback
+    EventId m_connectDeadline;     //!< ConnectTimeout of the pending connect
     uint32_t m_synRetries{0};      //!< SYN retries used (both kinds)
     uint32_t m_synDoublings{0};    //!< SYN timeouts so far (backoff exponent)
     uint32_t m_synsSent{0};        //!< SYNs sent by this connect

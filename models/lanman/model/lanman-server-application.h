@@ -1,0 +1,92 @@
+#ifndef LANMAN_SERVER_APPLICATION_H
+#define LANMAN_SERVER_APPLICATION_H
+
+#include "connection-registry.h"
+#include "nbss-stream-reader.h"
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/socket.h"
+
+#include <map>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \brief A LAN Manager server (domain controller or file server): the NetBIOS
+ * session service on TCP port 139 (RFC 1001/1002) and SMB request/response
+ * exchanges with think times.
+ *
+ * Every SESSION REQUEST whose called name is the server's name gets a POSITIVE
+ * SESSION RESPONSE after ThinkTime (another name: NEGATIVE, 0x80 "Not listening on
+ * called name"). Every SMB request gets a response of the configured size after
+ * ThinkTime (LogonThinkTime for Session Setup: the user's validation). With an
+ * IdleTimeout, a session without requests for that long is closed by the server
+ * (the server closes first, so the server holds TIME-WAIT).
+ */
+class LanmanServerApplication : public Application
+{
+  public:
+    /** \return the TypeId */
+    static TypeId GetTypeId();
+    LanmanServerApplication();
+    ~LanmanServerApplication() override;
+
+    /** \return sessions accepted so far (positive session responses) */
+    uint32_t GetSessionsAccepted() const;
+    /** \return sessions open now */
+    uint32_t GetSessionsOpen() const;
+    /** \brief Set a callback applied to the listening socket. \param c callback */
+    void SetSocketConfigurator(Callback<void, Ptr<Socket>> c);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// One client connection.
+    struct Peer
+    {
+        uint64_t connectionId{0}; //!< the client's conn_id
+        NbssStreamReader reader;  //!< framing
+        bool session{false};      //!< positive response sent
+        bool closing{false};      //!< the server called Close()
+        EventId idle;             //!< idle disconnect
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+    bool ConnectionRequest(Ptr<Socket> socket, const Address& from);
+    void Accept(Ptr<Socket> socket, const Address& from);
+    void Receive(Ptr<Socket> socket);
+    void Handle(Ptr<Socket> socket, Peer& peer, Ptr<Packet> message);
+    void Respond(Ptr<Socket> socket, Ptr<Packet> response);
+    void RestartIdle(Ptr<Socket> socket, Peer& peer);
+    void IdleDisconnect(Ptr<Socket> socket);
+    void PeerClose(Ptr<Socket> socket);
+    void PeerError(Ptr<Socket> socket);
+    void Forget(Ptr<Socket> socket);
+    uint16_t ResponseBytes(uint8_t command) const;
+
+    uint16_t m_port{139};                    //!< listening port
+    TypeId m_socketFactory;                  //!< socket factory
+    Ptr<ConnectionRegistry> m_registry;      //!< events
+    std::string m_netbiosName;               //!< own name ("" = node name)
+    Time m_thinkTime;                        //!< per request
+    Time m_logonThinkTime;                   //!< Session Setup
+    Time m_idleTimeout;                      //!< 0 = never
+    uint16_t m_negotiateBytes{0};            //!< Negotiate response data bytes
+    uint16_t m_sessionSetupBytes{0};         //!< Session Setup response data bytes
+    uint16_t m_treeConnectBytes{0};          //!< Tree Connect response data bytes
+    uint16_t m_otherBytes{0};                //!< other responses
+    Callback<void, Ptr<Socket>> m_configure; //!< per-host socket configuration
+    std::string m_hostName;                  //!< node name
+    Ptr<Socket> m_listener;                  //!< listening socket
+    std::map<Ptr<Socket>, Peer> m_peers;     //!< open connections
+    uint32_t m_sessionsAccepted{0};          //!< counter
+};
+
+} // namespace ns3
+
+#endif

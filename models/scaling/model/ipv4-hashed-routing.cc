@@ -1,0 +1,213 @@
+#include "ipv4-hashed-routing.h"
+
+#include "ns3/ipv4-route.h"
+#include "ns3/log.h"
+#include "ns3/output-stream-wrapper.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Ipv4HashedRouting");
+NS_OBJECT_ENSURE_REGISTERED(Ipv4HashedRouting);
+
+namespace
+{
+uint64_t
+Key(uint8_t prefixLength, uint32_t network)
+{
+    return (static_cast<uint64_t>(prefixLength) << 32) | network;
+}
+
+uint32_t
+MaskOf(uint8_t prefixLength)
+{
+    return prefixLength == 0 ? 0 : ~uint32_t(0) << (32 - prefixLength);
+}
+} // namespace
+
+TypeId
+Ipv4HashedRouting::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::Ipv4HashedRouting")
+                            .SetParent<Ipv4RoutingProtocol>()
+                            .SetGroupName("RetroTcp")
+                            .AddConstructor<Ipv4HashedRouting>();
+    return tid;
+}
+
+Ipv4HashedRouting::Ipv4HashedRouting() = default;
+
+void
+Ipv4HashedRouting::DoDispose()
+{
+    m_ipv4 = nullptr;
+    m_connected.clear();
+    Ipv4RoutingProtocol::DoDispose();
+}
+
+void
+Ipv4HashedRouting::Rebuild() const
+{
+    m_connected.clear();
+    m_prefixLengths.clear();
+    m_localAddresses.clear();
+    for (uint32_t i = 0; i < m_ipv4->GetNInterfaces(); ++i)
+    {
+        for (uint32_t a = 0; a < m_ipv4->GetNAddresses(i); ++a)
+        {
+            Ipv4InterfaceAddress address = m_ipv4->GetAddress(i, a);
+            m_localAddresses.insert(address.GetLocal().Get());
+            if (!m_ipv4->IsUp(i) || address.GetLocal() == Ipv4Address::GetLoopback())
+            {
+                continue;
+            }
+            uint8_t length = address.GetMask().GetPrefixLength();
+            uint32_t network = address.GetLocal().Get() & MaskOf(length);
+            // Like static routing, the first interface added for a network wins.
+            m_connected.emplace(Key(length, network), Connected{i, address.GetLocal()});
+            if (std::find(m_prefixLengths.begin(), m_prefixLengths.end(), length) ==
+                m_prefixLengths.end())
+            {
+                m_prefixLengths.push_back(length);
+            }
+        }
+    }
+    std::sort(m_prefixLengths.rbegin(), m_prefixLengths.rend());
+    m_dirty = false;
+}
+
+const Ipv4HashedRouting::Connected*
+Ipv4HashedRouting::Lookup(Ipv4Address destination) const
+{
+    if (m_dirty)
+    {
+        Rebuild();
+    }
+    uint32_t d = destination.Get();
+    for (uint8_t length : m_prefixLengths)
+    {
+        auto it = m_connected.find(Key(length, d & MaskOf(length)));
+        if (it != m_connected.end())
+        {
+            return &it->second;
+        }
+    }
+    return nullptr;
+}
+
+Ptr<Ipv4Route>
+Ipv4HashedRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDevice> oif,
+                               Socket::SocketErrno& sockerr)
+{
+    Ipv4Address destination = header.GetDestination();
+    if (destination.IsMulticast() || destination.IsBroadcast() || destination.IsLocalhost())
+    {
+        return nullptr; // the next protocol handles these
+    }
+    const Connected* c = Lookup(destination);
+    if (!c || (oif && m_ipv4->GetInterfaceForDevice(oif) != static_cast<int32_t>(c->interface)))
+    {
+        return nullptr;
+    }
+    Ptr<Ipv4Route> route = Create<Ipv4Route>();
+    route->SetDestination(destination);
+    route->SetGateway(Ipv4Address::GetZero());
+    route->SetSource(c->source);
+    route->SetOutputDevice(m_ipv4->GetNetDevice(c->interface));
+    sockerr = Socket::ERROR_NOTERROR;
+    return route;
+}
+
+bool
+Ipv4HashedRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
+                              Ptr<const NetDevice> idev, UnicastForwardCallback ucb,
+                              MulticastForwardCallback, LocalDeliverCallback lcb, ErrorCallback)
+{
+    Ipv4Address destination = header.GetDestination();
+    if (destination.IsMulticast() || destination.IsBroadcast())
+    {
+        return false;
+    }
+    if (m_dirty)
+    {
+        Rebuild();
+    }
+    int32_t iif = m_ipv4->GetInterfaceForDevice(idev);
+    if (m_localAddresses.count(destination.Get()))
+    {
+        if (!lcb.IsNull())
+        {
+            lcb(p, header, iif);
+            return true;
+        }
+        return false;
+    }
+    const Connected* c = Lookup(destination);
+    if (!c || iif < 0 || !m_ipv4->IsForwarding(iif) || static_cast<int32_t>(c->interface) == iif)
+    {
+        return false;
+    }
+    Ptr<Ipv4Route> route = Create<Ipv4Route>();
+    route->SetDestination(destination);
+    route->SetGateway(Ipv4Address::GetZero());
+    route->SetSource(c->source);
+    route->SetOutputDevice(m_ipv4->GetNetDevice(c->interface));
+    ucb(route, p, header);
+    return true;
+}
+
+void
+Ipv4HashedRouting::NotifyInterfaceUp(uint32_t)
+{
+    m_dirty = true;
+}
+
+void
+Ipv4HashedRouting::NotifyInterfaceDown(uint32_t)
+{
+    m_dirty = true;
+}
+
+void
+Ipv4HashedRouting::NotifyAddAddress(uint32_t, Ipv4InterfaceAddress)
+{
+    m_dirty = true;
+}
+
+void
+Ipv4HashedRouting::NotifyRemoveAddress(uint32_t, Ipv4InterfaceAddress)
+{
+    m_dirty = true;
+}
+
+void
+Ipv4HashedRouting::SetIpv4(Ptr<Ipv4> ipv4)
+{
+    m_ipv4 = ipv4;
+    m_dirty = true;
+}
+
+void
+Ipv4HashedRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit) const
+{
+    if (m_dirty)
+    {
+        Rebuild();
+    }
+    std::ostream& os = *stream->GetStream();
+    os << "Ipv4HashedRouting: " << m_connected.size() << " connected networks\n";
+}
+
+size_t
+Ipv4HashedRouting::GetNConnectedNetworks() const
+{
+    if (m_dirty)
+    {
+        Rebuild();
+    }
+    return m_connected.size();
+}
+
+} // namespace ns3

@@ -1,0 +1,312 @@
+#include "bench.h"
+
+#include "connection-registry.h"
+#include "connector-application.h"
+#include "ipv4-hashed-routing-helper.h"
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket-factory.h"
+#include "legacy-tcp-stack-helper.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/names.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/uinteger.h"
+#include "service-application.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <iomanip>
+#include <malloc.h>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace retrotcp
+{
+
+using namespace ns3;
+
+namespace
+{
+
+uint64_t
+HeapInUse()
+{
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+}
+
+// Serialise a result for the pipe from the child process.
+std::string
+Encode(const BenchResult& r)
+{
+    std::ostringstream out;
+    out << std::setprecision(17) << r.stack << ' ' << r.clients << ' ' << r.connectionsPerClient
+        << ' ' << r.connections << ' ' << r.established << ' ' << r.timeWaitAtEnd << ' '
+        << r.simulatedSeconds << ' ' << r.wallSeconds << ' ' << r.eventsExecuted << ' '
+        << r.bytesPerConnection << ' ' << r.outcomes.size();
+    for (const auto& [word, count] : r.outcomes)
+    {
+        out << ' ' << word << ' ' << count;
+    }
+    return out.str();
+}
+
+BenchResult
+Decode(const std::string& text)
+{
+    std::istringstream in(text);
+    BenchResult r;
+    size_t n = 0;
+    in >> r.stack >> r.clients >> r.connectionsPerClient >> r.connections >> r.established >>
+        r.timeWaitAtEnd >> r.simulatedSeconds >> r.wallSeconds >> r.eventsExecuted >>
+        r.bytesPerConnection >> n;
+    for (size_t i = 0; i < n; ++i)
+    {
+        std::string word;
+        uint64_t count;
+        in >> word >> count;
+        r.outcomes[word] = count;
+    }
+    if (!in)
+    {
+        throw std::runtime_error("bench: malformed result from the child process");
+    }
+    return r;
+}
+
+} // namespace
+
+BenchResult
+RunBenchStack(const BenchOptions& options, const std::string& stack)
+{
+    RngSeedManager::SetSeed(options.seed);
+    RngSeedManager::SetRun(1);
+    bool legacy = stack == "legacy";
+    if (!legacy && stack != "stock")
+    {
+        throw std::invalid_argument("bench: unknown stack \"" + stack + "\" (legacy, stock)");
+    }
+    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(options.msl.GetSeconds()));
+
+    // Connections of one client start this far apart, so that all of them start
+    // within 2 x MSL minus a margin and every closed client end is still in
+    // TIME-WAIT when the run stops.
+    const Time window = 2 * options.msl - Seconds(10);
+    const Time interval =
+        std::min(MilliSeconds(20), window / std::max<uint32_t>(1, options.connectionsPerClient));
+    const Time clientStart = Seconds(1);
+    const Time stop = clientStart + interval * options.connectionsPerClient + Seconds(5);
+
+    Ptr<Node> server = CreateObject<Node>();
+    NodeContainer clients;
+    clients.Create(options.clients);
+    NodeContainer all(server);
+    all.Add(clients);
+    InternetStackHelper internet;
+    internet.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting());
+    internet.Install(all);
+    int64_t stream = internet.AssignStreams(all, 0);
+    TypeId factory = TcpSocketFactory::GetTypeId();
+    if (legacy)
+    {
+        LegacyTcpStackHelper helper;
+        helper.SetAttribute("Msl", TimeValue(options.msl));
+        helper.SetAttribute("EphemeralPortMin", UintegerValue(1025));
+        helper.SetAttribute("EphemeralPortMax", UintegerValue(65535));
+        helper.Install(all);
+        stream += helper.AssignStreams(all, stream);
+        factory = LegacyTcpSocketFactory::GetTypeId();
+    }
+
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
+    Ptr<ConnectionRegistry> registry = CreateObject<ConnectionRegistry>();
+    std::vector<Ipv4Address> serverAddresses;
+    for (uint32_t i = 0; i < options.clients; ++i)
+    {
+        NetDeviceContainer link = p2p.Install(server, clients.Get(i));
+        Ipv4InterfaceContainer ifs = addresses.Assign(link);
+        addresses.NewNetwork();
+        serverAddresses.push_back(ifs.GetAddress(0));
+        // No queue disc: a 1990s host had none, and ns-3's default FqCoDel keeps
+        // state for every flow it has seen, for ever (about 4.5 kB each).
+        TrafficControlHelper().Uninstall(link);
+    }
+
+    Ptr<ServiceApplication> service = CreateObject<ServiceApplication>();
+    service->SetAttribute("Port", UintegerValue(139));
+    service->SetAttribute("SocketFactory", TypeIdValue(factory));
+    service->SetAttribute("RequestBytes", UintegerValue(options.payload));
+    service->SetAttribute("ResponseBytes", UintegerValue(options.payload));
+    service->SetAttribute("Registry", PointerValue(registry));
+    server->AddApplication(service);
+    service->SetStartTime(Seconds(0));
+    for (uint32_t i = 0; i < options.clients; ++i)
+    {
+        Ptr<ConnectorApplication> c = CreateObject<ConnectorApplication>();
+        c->SetAttribute("Remote", AddressValue(InetSocketAddress(serverAddresses[i], 139)));
+        c->SetAttribute("SocketFactory", TypeIdValue(factory));
+        c->SetAttribute("Count", UintegerValue(options.connectionsPerClient));
+        c->SetAttribute("Interval", TimeValue(interval));
+        c->SetAttribute("SendBytes", UintegerValue(options.payload));
+        c->SetAttribute("ReceiveBytes", UintegerValue(options.payload));
+        c->SetAttribute("Registry", PointerValue(registry));
+        clients.Get(i)->AddApplication(c);
+        // Stagger the clients over one interval so they do not all send at once.
+        c->SetStartTime(clientStart + interval * i / options.clients);
+    }
+
+    uint64_t heapBefore = HeapInUse();
+    Simulator::Stop(stop);
+    auto wallStart = std::chrono::steady_clock::now();
+    Simulator::Run();
+    BenchResult r;
+    r.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    r.stack = stack;
+    r.clients = options.clients;
+    r.connectionsPerClient = options.connectionsPerClient;
+    r.simulatedSeconds = Simulator::Now().GetSeconds();
+    r.eventsExecuted = Simulator::GetEventCount();
+    for (const auto& rec : registry->GetRecords())
+    {
+        ++r.connections;
+        ++r.outcomes[ConnectionOutcomeName(rec.outcome)];
+        r.established += rec.outcome == ConnectionOutcome::Established;
+    }
+    if (legacy)
+    {
+        for (uint32_t i = 0; i < options.clients; ++i)
+        {
+            r.timeWaitAtEnd += clients.Get(i)->GetObject<LegacyTcpL4Protocol>()->GetTimeWaitCount();
+        }
+    }
+    else
+    {
+        r.timeWaitAtEnd = r.established; // stock: every closed client end (not counted)
+    }
+    uint64_t heapAfter = HeapInUse();
+    r.bytesPerConnection =
+        r.connections ? double(heapAfter > heapBefore ? heapAfter - heapBefore : 0) / r.connections
+                      : 0;
+    Simulator::Destroy();
+    return r;
+}
+
+std::vector<BenchResult>
+RunBench(const BenchOptions& options, std::ostream& log)
+{
+    std::vector<BenchResult> results;
+    for (const auto& stack : options.stacks)
+    {
+        log << "bench: " << stack << " stack, " << options.clients << " clients x "
+            << options.connectionsPerClient << " connections ..." << std::flush;
+        int fds[2];
+        if (pipe(fds) != 0)
+        {
+            throw std::runtime_error("bench: pipe failed");
+        }
+        pid_t pid = fork();
+        if (pid == 0)
+        {
+            close(fds[0]);
+            int status = 0;
+            try
+            {
+                std::string line = Encode(RunBenchStack(options, stack)) + "\n";
+                if (write(fds[1], line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+                {
+                    status = 1;
+                }
+            }
+            catch (const std::exception& e)
+            {
+                std::string line = std::string("error ") + e.what() + "\n";
+                (void)!write(fds[1], line.data(), line.size());
+                status = 1;
+            }
+            close(fds[1]);
+            _exit(status);
+        }
+        close(fds[1]);
+        std::string text;
+        char buffer[4096];
+        ssize_t n;
+        while ((n = read(fds[0], buffer, sizeof(buffer))) > 0)
+        {
+            text.append(buffer, n);
+        }
+        close(fds[0]);
+        int status = 0;
+        struct rusage usage;
+        wait4(pid, &status, 0, &usage);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || text.rfind("error ", 0) == 0)
+        {
+            throw std::runtime_error("bench: the " + stack + " run failed: " + text);
+        }
+        BenchResult r = Decode(text);
+        r.peakRssBytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;
+        log << " " << std::fixed << std::setprecision(2) << r.wallSeconds << " s" << std::endl;
+        results.push_back(r);
+    }
+    return results;
+}
+
+void
+PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out)
+{
+    out << std::left << std::setw(8) << "stack" << std::right << std::setw(16) << "clients x conns"
+        << std::setw(12) << "established" << std::setw(11) << "wall s" << std::setw(13)
+        << "conn/wall-s" << std::setw(14) << "events/wall-s" << std::setw(12) << "events/conn"
+        << std::setw(12) << "peak RSS MB" << std::setw(12) << "B/conn"
+        << "\n";
+    for (const auto& r : results)
+    {
+        std::ostringstream size;
+        size << r.clients << " x " << r.connectionsPerClient;
+        double wall = std::max(r.wallSeconds, 1e-9);
+        out << std::left << std::setw(8) << r.stack << std::right << std::setw(16) << size.str()
+            << std::setw(12) << r.established << std::fixed << std::setprecision(2) << std::setw(11)
+            << r.wallSeconds << std::setprecision(0) << std::setw(13) << r.connections / wall
+            << std::setw(14) << r.eventsExecuted / wall << std::setprecision(1) << std::setw(12)
+            << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << std::setw(12)
+            << r.peakRssBytes / 1048576.0 << std::setprecision(0) << std::setw(12)
+            << r.bytesPerConnection << "\n";
+    }
+}
+
+void
+WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
+{
+    out << "stack,clients,connections_per_client,connections,established,time_wait_at_end,"
+           "simulated_s,wall_s,connections_per_wall_s,events_executed,events_per_wall_s,"
+           "events_per_connection,peak_rss_bytes,heap_bytes_per_connection\n";
+    for (const auto& r : results)
+    {
+        double wall = std::max(r.wallSeconds, 1e-9);
+        out << r.stack << ',' << r.clients << ',' << r.connectionsPerClient << ',' << r.connections
+            << ',' << r.established << ',' << r.timeWaitAtEnd << ',' << std::setprecision(6)
+            << r.simulatedSeconds << ',' << r.wallSeconds << ',' << r.connections / wall << ','
+            << r.eventsExecuted << ',' << r.eventsExecuted / wall << ','
+            << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << ','
+            << r.peakRssBytes << ',' << r.bytesPerConnection << '\n';
+    }
+}
+
+} // namespace retrotcp

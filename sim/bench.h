@@ -1,0 +1,61 @@
+#ifndef RETROTCP_BENCH_H
+#define RETROTCP_BENCH_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace retrotcp
+{
+
+/// What `retrotcp bench` runs.
+struct BenchOptions
+{
+    uint32_t clients{10};               //!< client hosts in the star
+    uint32_t connectionsPerClient{100}; //!< sequential connections each
+    ns3::Time msl{ns3::Seconds(120)};   //!< MSL of both stacks (TIME-WAIT = 2 x MSL)
+    std::vector<std::string> stacks{"legacy", "stock"}; //!< stacks to measure
+    uint32_t payload{200};                              //!< bytes each way per connection
+    uint32_t seed{1};                                   //!< RNG seed
+};
+
+/// One stack's measurement.
+struct BenchResult
+{
+    std::string stack;
+    uint32_t clients{0};
+    uint32_t connectionsPerClient{0};
+    uint64_t connections{0};   //!< attempts started
+    uint64_t established{0};   //!< attempts that connected
+    uint64_t timeWaitAtEnd{0}; //!< client ends in TIME-WAIT when the run stopped
+    double simulatedSeconds{0};
+    double wallSeconds{0}; //!< Simulator::Run only
+    uint64_t eventsExecuted{0};
+    uint64_t peakRssBytes{0};                 //!< of the process that ran this stack alone
+    double bytesPerConnection{0};             //!< heap growth over the run / connections
+    std::map<std::string, uint64_t> outcomes; //!< outcome counts
+};
+
+/**
+ * \brief The TIME-WAIT storm benchmark: N clients on point-to-point links to one
+ * server, each making M sequential connections (payload bytes each way, client
+ * closes first), all started within 2 x MSL so that every closed client end is
+ * still in TIME-WAIT at the end. Each stack runs in its own child process so that
+ * peak RSS is its own.
+ */
+std::vector<BenchResult> RunBench(const BenchOptions& options, std::ostream& log);
+
+/// Measure one stack in this process (used by RunBench in a child process).
+BenchResult RunBenchStack(const BenchOptions& options, const std::string& stack);
+
+/// The results as a table and as CSV.
+void PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out);
+void WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out);
+
+} // namespace retrotcp
+
+#endif

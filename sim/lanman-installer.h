@@ -1,0 +1,49 @@
+#ifndef RETROTCP_LANMAN_INSTALLER_H
+#define RETROTCP_LANMAN_INSTALLER_H
+
+#include "commands-log.h"
+#include "connection-registry.h"
+#include "lanman-redirector.h"
+#include "ns3/socket.h"
+#include "topology.h"
+
+namespace retrotcp
+{
+
+/**
+ * \brief Installs the lanman-redirector and lanman-server applications of a
+ * scenario on their hosts and routes the redirectors' "Command" trace to a
+ * CommandsLog.
+ */
+class LanmanInstaller
+{
+  public:
+    LanmanInstaller(const Scenario& scenario, const Topology& topology,
+                    ns3::Ptr<ns3::ConnectionRegistry> registry, CommandsLog& commands);
+
+    /**
+     * \brief Install one lanman application on \p host.
+     * \param host the host \param app its spec \param factory socket factory
+     * \param configure per-socket configuration (may be null) \param nextStream RNG
+     * stream counter (start jitter)
+     */
+    void Install(const HostInstance& host, const AppSpec& app, ns3::TypeId factory,
+                 ns3::Callback<void, ns3::Ptr<ns3::Socket>> configure, int64_t& nextStream);
+
+    /// Report the commands still running (result "pending") at the end of the run.
+    void ReportRunning();
+
+    /// True if the scenario has a lanman-redirector (commands.csv is written then).
+    static bool HasRedirector(const Scenario& scenario);
+
+  private:
+    const Scenario& m_scenario;
+    const Topology& m_topology;
+    ns3::Ptr<ns3::ConnectionRegistry> m_registry;
+    CommandsLog& m_commands;
+    std::vector<ns3::Ptr<ns3::LanmanRedirector>> m_redirectors;
+};
+
+} // namespace retrotcp
+
+#endif
