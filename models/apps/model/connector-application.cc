@@ -1,5 +1,7 @@
 #include "connector-application.h"
 
+#include "connect-failure.h"
+
 #include "legacy-tcp-socket.h"
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
@@ -292,29 +294,7 @@ ConnectorApplication::ClassifyFailure(Ptr<Socket> socket, const ConnectionRecord
     {
         return record.outcome; // already known (synchronous failure)
     }
-    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
-    {
-        switch (legacy->GetError())
-        {
-        case LegacyTcpError::Refused:
-            return ConnectionOutcome::Refused;
-        case LegacyTcpError::TimedOut:
-            return ConnectionOutcome::TimedOut;
-        case LegacyTcpError::NoTcb:
-            return ConnectionOutcome::NoTcb;
-        case LegacyTcpError::NoPort:
-            return ConnectionOutcome::NoPort;
-        case LegacyTcpError::Reset:
-        case LegacyTcpError::Aborted:
-            return ConnectionOutcome::Reset;
-        default:
-            return ConnectionOutcome::Failed;
-        }
-    }
-    // Stock ns-3 reports every connect failure with the same errno: tell a refused
-    // connect from a timed-out one by what came back on the wire, as Winsock does
-    // ("refused if the last answer was a RST").
-    return record.rstsReceived > 0 ? ConnectionOutcome::Refused : ConnectionOutcome::TimedOut;
+    return ClassifyConnectFailure(socket, record.rstsReceived);
 }
 
 void
@@ -342,7 +322,11 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     r.outcome = ClassifyFailure(socket, r);
     r.errorCode = ConnectionOutcomeWsaError(r.outcome);
     r.end = Simulator::Now();
-    Event(it->second, "connect_failed", ConnectionOutcomeName(r.outcome));
+    if (!StackTracesConnectFailure(socket) || r.outcome == ConnectionOutcome::Failed)
+    {
+        // The legacy stack traces its own connect_failed; say it here for the others.
+        Event(it->second, "connect_failed", ConnectionOutcomeName(r.outcome));
+    }
     Finish(socket);
     if (m_sequential)
     {

@@ -1,5 +1,7 @@
 #include "lanman-client-session.h"
 
+#include "connect-failure.h"
+
 #include "legacy-tcp-socket.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
@@ -220,18 +222,14 @@ LanmanClientSession::ConnectFailed(Ptr<Socket>)
     UpdateCounters();
     if (r.outcome == ConnectionOutcome::Pending)
     {
-        Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(m_socket);
-        LegacyTcpError e = legacy ? legacy->GetError() : LegacyTcpError::None;
-        r.outcome = e == LegacyTcpError::NoTcb      ? ConnectionOutcome::NoTcb
-                    : e == LegacyTcpError::NoPort   ? ConnectionOutcome::NoPort
-                    : e == LegacyTcpError::Refused  ? ConnectionOutcome::Refused
-                    : e == LegacyTcpError::TimedOut ? ConnectionOutcome::TimedOut
-                    : r.rstsReceived > 0            ? ConnectionOutcome::Refused
-                                                    : ConnectionOutcome::Failed;
+        r.outcome = ClassifyConnectFailure(m_socket, r.rstsReceived);
     }
     r.errorCode = ConnectionOutcomeWsaError(r.outcome);
     r.end = Simulator::Now();
-    m_registry->Event(m_hostName, m_id, "connect_failed", ConnectionOutcomeName(r.outcome));
+    if (!StackTracesConnectFailure(m_socket))
+    {
+        m_registry->Event(m_hostName, m_id, "connect_failed", ConnectionOutcomeName(r.outcome));
+    }
     m_phase = CLOSED;
     DetachSocket();
     Complete(false, ConnectionOutcomeName(r.outcome));

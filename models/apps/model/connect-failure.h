@@ -1,0 +1,29 @@
+#ifndef RETROTCP_CONNECT_FAILURE_H
+#define RETROTCP_CONNECT_FAILURE_H
+
+#include "connection-record.h"
+
+#include "ns3/socket.h"
+
+namespace ns3
+{
+
+/**
+ * \brief How a failed connect() ended, for any stack.
+ *
+ * A legacy TCP socket says why (refused, timed out, no block, no port). Stock
+ * ns-3 reports every failure alike: then a failure with RSTs received is
+ * "refused" and one without is "timed out", as Winsock decides ("refused if the
+ * last answer was a RST").
+ */
+ConnectionOutcome ClassifyConnectFailure(Ptr<Socket> socket, uint32_t rstsReceived);
+
+/**
+ * \brief Whether the socket's stack traces its own connect_failed event (the
+ * legacy stack does), so that applications do not trace it a second time.
+ */
+bool StackTracesConnectFailure(Ptr<Socket> socket);
+
+} // namespace ns3
+
+#endif
