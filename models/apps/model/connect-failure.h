@@ -2,7 +2,6 @@
 #define RETROTCP_CONNECT_FAILURE_H
 
 #include "connection-record.h"
-
 #include "ns3/socket.h"
 
 namespace ns3

@@ -2,6 +2,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/trace-source-accessor.h"
+#include "socket-endpoint.h"
 
 namespace ns3
 {
@@ -64,6 +65,27 @@ ConnectionRegistry::BindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address
                               uint16_t remotePort, uint64_t id)
 {
     m_tuples[TupleKey{local.Get(), remote.Get(), localPort, remotePort}] = id;
+}
+
+void
+ConnectionRegistry::BindSocket(Ptr<Socket> socket, uint64_t id)
+{
+    InetSocketAddress local = LocalEndpoint(socket);
+    ConnectionRecord& r = Get(id);
+    if (local.GetPort() == 0 || local.GetPort() == r.localPort)
+    {
+        return;
+    }
+    r.localPort = local.GetPort();
+    BindTuple(local.GetIpv4(), r.localPort, r.remoteAddress, r.remotePort, id);
+}
+
+uint64_t
+ConnectionRegistry::FindPeer(Ptr<Socket> accepted, const Address& from) const
+{
+    InetSocketAddress peer = InetSocketAddress::ConvertFrom(from);
+    InetSocketAddress local = LocalEndpoint(accepted);
+    return FindTuple(peer.GetIpv4(), peer.GetPort(), local.GetIpv4(), local.GetPort());
 }
 
 uint64_t

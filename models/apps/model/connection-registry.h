@@ -4,6 +4,7 @@
 #include "connection-record.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/object.h"
+#include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
 #include <deque>
@@ -61,6 +62,19 @@ class ConnectionRegistry : public Object
      */
     void BindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address remote, uint16_t remotePort,
                    uint64_t id);
+
+    /**
+     * \brief Record the local port of connection \p id's socket and bind its 4-tuple
+     * (local endpoint, the record's remote address and port). Does nothing while the
+     * stack has not chosen a port, or if it is already bound.
+     */
+    void BindSocket(Ptr<Socket> socket, uint64_t id);
+
+    /**
+     * \brief The id of the attempt whose client end connected to \p accepted (a
+     * socket accepted from \p from), 0 if none: both ends then share one conn_id.
+     */
+    uint64_t FindPeer(Ptr<Socket> accepted, const Address& from) const;
 
     /**
      * \brief The id bound to a 4-tuple, 0 if none.

@@ -1,7 +1,6 @@
 #include "connector-application.h"
 
 #include "connect-failure.h"
-
 #include "legacy-tcp-socket.h"
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
@@ -215,14 +214,14 @@ ConnectorApplication::StartAttempt()
         // leaves from inside Connect(), before the port is known here).
         m_registry->BindStackConnection(GetNode()->GetId(), legacy->GetConnectionId(), attempt.id);
     }
-    BindLocalTuple(socket, attempt.id); // stock ns-3 chose the port in Bind()
+    m_registry->BindSocket(socket, attempt.id); // stock ns-3 chose the port in Bind()
     if (socket->Connect(remote) != 0)
     {
         m_registry->Get(attempt.id).outcome = ConnectionOutcome::Failed;
         Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
         return;
     }
-    BindLocalTuple(socket, attempt.id); // the legacy stack chooses it in Connect()
+    m_registry->BindSocket(socket, attempt.id); // the legacy stack chose it in Connect()
 }
 
 void
@@ -238,27 +237,6 @@ ConnectorApplication::ScheduleNextAttempt()
         return;
     }
     m_nextAttempt = Simulator::Schedule(m_interval, &ConnectorApplication::StartAttempt, this);
-}
-
-void
-ConnectorApplication::BindLocalTuple(Ptr<Socket> socket, uint64_t id)
-{
-    Address local;
-    socket->GetSockName(local);
-    InetSocketAddress localInet = InetSocketAddress::ConvertFrom(local);
-    ConnectionRecord& r = m_registry->Get(id);
-    if (localInet.GetPort() == 0 || localInet.GetPort() == r.localPort)
-    {
-        return;
-    }
-    r.localPort = localInet.GetPort();
-    Ipv4Address localAddress = localInet.GetIpv4();
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    if (localAddress == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
-    {
-        localAddress = ipv4->GetAddress(1, 0).GetLocal();
-    }
-    m_registry->BindTuple(localAddress, r.localPort, r.remoteAddress, r.remotePort, id);
 }
 
 void

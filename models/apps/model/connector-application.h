@@ -74,7 +74,6 @@ class ConnectorApplication : public Application
     void Event(const Attempt& attempt, const std::string& name, const std::string& detail = "");
     ConnectionOutcome ClassifyFailure(Ptr<Socket> socket, const ConnectionRecord& record) const;
     void UpdateCounters(Ptr<Socket> socket, ConnectionRecord& record) const;
-    void BindLocalTuple(Ptr<Socket> socket, uint64_t id);
 
     Address m_remote;                              //!< InetSocketAddress to connect to
     std::string m_remoteName;                      //!< its host name, for the records

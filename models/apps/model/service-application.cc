@@ -11,6 +11,7 @@
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "socket-endpoint.h"
 
 #include <algorithm>
 
@@ -97,14 +98,7 @@ ServiceApplication::StartApplication()
 {
     NS_ABORT_MSG_UNLESS(m_registry, "ServiceApplication needs a Registry");
     m_hostName = Names::FindName(GetNode());
-    m_listener = Socket::CreateSocket(GetNode(), m_socketFactory);
-    if (!m_configureSocket.IsNull())
-    {
-        m_configureSocket(m_listener);
-    }
-    NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
-                    m_hostName << ": cannot bind port " << m_port);
-    m_listener->Listen();
+    m_listener = OpenListener(GetNode(), m_socketFactory, m_configureSocket, m_port, m_hostName);
     m_listener->SetAcceptCallback(MakeCallback(&ServiceApplication::ConnectionRequest, this),
                                   MakeCallback(&ServiceApplication::Accept, this));
     m_registry->Event(m_hostName, 0, "service_up", "port=" + std::to_string(m_port));
@@ -115,9 +109,7 @@ ServiceApplication::StopApplication()
 {
     if (m_listener)
     {
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
-        m_listener->Close();
+        CloseListener(m_listener);
         m_listener = nullptr;
         m_registry->Event(m_hostName, 0, "service_down", "port=" + std::to_string(m_port));
     }
@@ -135,19 +127,7 @@ ServiceApplication::Accept(Ptr<Socket> socket, const Address& from)
     ++m_accepted;
     Peer peer;
     InetSocketAddress fromInet = InetSocketAddress::ConvertFrom(from);
-    Address local;
-    socket->GetSockName(local);
-    InetSocketAddress localInet = InetSocketAddress::ConvertFrom(local);
-    Ipv4Address localAddress = localInet.GetIpv4();
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    if (localAddress == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
-    {
-        localAddress = ipv4->GetAddress(1, 0).GetLocal();
-    }
-    // The client's connection id, so that both ends of a connection share one id in
-    // events.csv.
-    peer.connectionId = m_registry->FindTuple(fromInet.GetIpv4(), fromInet.GetPort(), localAddress,
-                                              localInet.GetPort());
+    peer.connectionId = m_registry->FindPeer(socket, from);
     std::ostringstream detail;
     detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
     m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());

@@ -1,7 +1,6 @@
 #include "lanman-client-session.h"
 
 #include "connect-failure.h"
-
 #include "legacy-tcp-socket.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
@@ -174,21 +173,7 @@ LanmanClientSession::Open(DoneCallback done)
         Simulator::ScheduleNow(&LanmanClientSession::ConnectFailed, this, m_socket);
         return;
     }
-    Address local;
-    m_socket->GetSockName(local);
-    InetSocketAddress localInet = InetSocketAddress::ConvertFrom(local);
-    if (localInet.GetPort() != 0)
-    {
-        ConnectionRecord& r = m_registry->Get(m_id);
-        r.localPort = localInet.GetPort();
-        Ipv4Address localAddress = localInet.GetIpv4();
-        Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-        if (localAddress == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
-        {
-            localAddress = ipv4->GetAddress(1, 0).GetLocal();
-        }
-        m_registry->BindTuple(localAddress, r.localPort, m_server, m_port, m_id);
-    }
+    m_registry->BindSocket(m_socket, m_id);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "socket-endpoint.h"
 
 #include <algorithm>
 #include <cctype>
@@ -147,14 +148,7 @@ LanmanServerApplication::StartApplication()
     std::transform(m_netbiosName.begin(), m_netbiosName.end(), m_netbiosName.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     m_netbiosName = m_netbiosName.substr(0, 15);
-    m_listener = Socket::CreateSocket(GetNode(), m_socketFactory);
-    if (!m_configure.IsNull())
-    {
-        m_configure(m_listener);
-    }
-    NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
-                    m_hostName << ": cannot bind port " << m_port);
-    m_listener->Listen();
+    m_listener = OpenListener(GetNode(), m_socketFactory, m_configure, m_port, m_hostName);
     m_listener->SetAcceptCallback(MakeCallback(&LanmanServerApplication::ConnectionRequest, this),
                                   MakeCallback(&LanmanServerApplication::Accept, this));
     m_registry->Event(m_hostName, 0, "service_up", "port=" + std::to_string(m_port));
@@ -165,9 +159,7 @@ LanmanServerApplication::StopApplication()
 {
     if (m_listener)
     {
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
-        m_listener->Close();
+        CloseListener(m_listener);
         m_listener = nullptr;
         m_registry->Event(m_hostName, 0, "service_down", "port=" + std::to_string(m_port));
     }
@@ -183,18 +175,8 @@ void
 LanmanServerApplication::Accept(Ptr<Socket> socket, const Address& from)
 {
     InetSocketAddress fromInet = InetSocketAddress::ConvertFrom(from);
-    Address local;
-    socket->GetSockName(local);
-    InetSocketAddress localInet = InetSocketAddress::ConvertFrom(local);
-    Ipv4Address localAddress = localInet.GetIpv4();
-    Ptr<Ipv4> ipv4 = GetNode()->GetObject<Ipv4>();
-    if (localAddress == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
-    {
-        localAddress = ipv4->GetAddress(1, 0).GetLocal();
-    }
     Peer& peer = m_peers[socket];
-    peer.connectionId = m_registry->FindTuple(fromInet.GetIpv4(), fromInet.GetPort(), localAddress,
-                                              localInet.GetPort());
+    peer.connectionId = m_registry->FindPeer(socket, from);
     std::ostringstream detail;
     detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
     m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());

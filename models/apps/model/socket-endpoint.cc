@@ -1,0 +1,47 @@
+#include "socket-endpoint.h"
+
+#include "ns3/abort.h"
+#include "ns3/ipv4.h"
+#include "ns3/node.h"
+
+namespace ns3
+{
+
+InetSocketAddress
+LocalEndpoint(Ptr<Socket> socket)
+{
+    Address local;
+    socket->GetSockName(local);
+    InetSocketAddress inet = InetSocketAddress::ConvertFrom(local);
+    Ptr<Ipv4> ipv4 = socket->GetNode()->GetObject<Ipv4>();
+    if (inet.GetIpv4() == Ipv4Address::GetAny() && ipv4 && ipv4->GetNInterfaces() > 1)
+    {
+        inet.SetIpv4(ipv4->GetAddress(1, 0).GetLocal());
+    }
+    return inet;
+}
+
+Ptr<Socket>
+OpenListener(Ptr<Node> node, TypeId factory, const Callback<void, Ptr<Socket>>& configure,
+             uint16_t port, const std::string& hostName)
+{
+    Ptr<Socket> listener = Socket::CreateSocket(node, factory);
+    if (!configure.IsNull())
+    {
+        configure(listener);
+    }
+    NS_ABORT_MSG_IF(listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
+                    hostName << ": cannot bind port " << port);
+    listener->Listen();
+    return listener;
+}
+
+void
+CloseListener(Ptr<Socket> listener)
+{
+    listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                MakeNullCallback<void, Ptr<Socket>, const Address&>());
+    listener->Close();
+}
+
+} // namespace ns3

@@ -1,0 +1,33 @@
+#ifndef RETROTCP_SOCKET_ENDPOINT_H
+#define RETROTCP_SOCKET_ENDPOINT_H
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/socket.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \brief A socket's local address and port, with an unspecified (0.0.0.0) address
+ * replaced by the node's first interface address: the address its packets carry.
+ */
+InetSocketAddress LocalEndpoint(Ptr<Socket> socket);
+
+/**
+ * \brief Create, configure, bind (any address, \p port) and listen; aborts with the
+ * host name if the port cannot be bound (the scenario loader rules that out).
+ */
+Ptr<Socket> OpenListener(Ptr<Node> node, TypeId factory,
+                         const Callback<void, Ptr<Socket>>& configure, uint16_t port,
+                         const std::string& hostName);
+
+/**
+ * \brief Stop accepting and close a listener opened by OpenListener().
+ */
+void CloseListener(Ptr<Socket> listener);
+
+} // namespace ns3
+
+#endif
