@@ -10,6 +10,11 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("LegacyTcpSocketTimers");
 
+// Timer events hold a raw `this` and are cancelled when the connection closes. A
+// handler that closes it (gives up, aborts) makes the stack drop its reference,
+// which can be the last one (a passive connection not yet accepted, a socket its
+// application has let go), so every handler holds a reference while it runs.
+
 Time
 LegacyTcpSocket::GetSynTimeout(uint32_t doublings) const
 {
@@ -40,6 +45,7 @@ LegacyTcpSocket::GetSynTimeout(uint32_t doublings) const
 void
 LegacyTcpSocket::RetransmitTimeout()
 {
+    Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
     switch (m_state)
     {
     case LEGACY_TCP_SYN_SENT:
@@ -133,6 +139,7 @@ LegacyTcpSocket::SynTimeout()
 void
 LegacyTcpSocket::RetrySynAfterRst()
 {
+    Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
     if (m_state != LEGACY_TCP_SYN_SENT)
     {
         return;
@@ -146,6 +153,7 @@ LegacyTcpSocket::RetrySynAfterRst()
 void
 LegacyTcpSocket::ConnectDeadline()
 {
+    Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
     // BSD's connection-establishment timer (TCPTV_KEEP_INIT, 75 s): "if the
     // connection is not established within this time, drop it".
     if (m_state != LEGACY_TCP_SYN_SENT)
@@ -160,6 +168,7 @@ LegacyTcpSocket::ConnectDeadline()
 void
 LegacyTcpSocket::DelayedAckTimeout()
 {
+    Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
     if (m_registered)
     {
         SendAck();
@@ -169,6 +178,7 @@ LegacyTcpSocket::DelayedAckTimeout()
 void
 LegacyTcpSocket::PoolWaitTimeout()
 {
+    Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
     if (!m_poolWaiting)
     {
         return;

@@ -184,3 +184,49 @@ TEST_CASE("legacy-tcp: a listener that appears between retries is reached by the
     CHECK(s->GetStateName() == "ESTABLISHED");
     CHECK(net.Events(1, "established").size() == 1);
 }
+
+TEST_CASE("legacy-tcp: a passive open whose SYN|ACKs go unanswered is dropped, and the "
+          "listener goes on",
+          "[connect]")
+{
+    Ns3Fixture fixture;
+    LegacyTcpStackHelper client;
+    LegacyTcpStackHelper server;
+    client.SetAttribute("MaxConnectRetransmissions", UintegerValue(0)); // one SYN
+    server.SetAttribute("MaxConnectRetransmissions", UintegerValue(2));
+    TestNetwork net(client, server);
+    bool deaf = true;
+    net.DropAt(0, [&](const WireSegment&) { return deaf; }); // the client hears nothing
+    Ptr<LegacyTcpSocket> listener = net.NewSocket(1);
+    REQUIRE(listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80)) == 0);
+    REQUIRE(listener->Listen() == 0);
+    Ptr<LegacyTcpSocket> first = net.NewSocket(0);
+    Ptr<LegacyTcpSocket> second = net.NewSocket(0);
+    ConnectProbe probe;
+    probe.Watch(second);
+    Simulator::Schedule(kStart, [&]() { first->Connect(net.Server(80)); });
+    // The half-open connection is the stack's alone (never accepted): dropping it
+    // must not take the stack down with it, and the listener must still answer.
+    Simulator::Schedule(Seconds(40), [&]() {
+        deaf = false;
+        second->Connect(net.Server(80));
+    });
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    INFO(net.wire.Dump());
+    INFO(net.DumpEvents(1));
+
+    // Q175523: the SYN|ACK is retransmitted like the SYN, "doubled with each
+    // successive retransmission": 3 s, then 6 s; given up 12 s after the last.
+    auto synAcks = net.wire.From("server", TcpHeader::SYN | TcpHeader::ACK);
+    REQUIRE(synAcks.size() == 4); // 3 for the first connection, 1 for the second
+    const double t0 = synAcks[0].time.GetSeconds();
+    CHECK(synAcks[1].time.GetSeconds() - t0 == Approx(3.0).margin(kTol));
+    CHECK(synAcks[2].time.GetSeconds() - t0 == Approx(9.0).margin(kTol));
+    auto aborted = net.Events(1, "aborted");
+    REQUIRE(aborted.size() == 1);
+    CHECK(aborted[0].ev.detail == "timed_out");
+    CHECK(aborted[0].time.GetSeconds() - t0 == Approx(21.0).margin(kTol));
+    CHECK(probe.succeeded);
+    CHECK(net.Events(1, "established").size() == 1);
+}
