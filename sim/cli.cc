@@ -1,9 +1,9 @@
 #include "cli.h"
 
-#include "ns3/nstime.h"
-#include "ns3/type-id.h"
 #include "atomic-file.h"
 #include "bench.h"
+#include "ns3/nstime.h"
+#include "ns3/type-id.h"
 #include "profile-registry.h"
 #include "runner.h"
 #include "scenario-error.h"
@@ -224,9 +224,9 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
 {
     po::options_description options("retrotcp bench [options]");
     options.add_options()("help,h", "this help")(
-        "clients", po::value<uint32_t>()->default_value(10), "client hosts in the star")(
-        "connections", po::value<uint32_t>()->default_value(100),
-        "sequential connections per client")(
+        "clients", po::value<uint32_t>()->default_value(10),
+        "client hosts in the star")("connections", po::value<uint32_t>()->default_value(100),
+                                    "sequential connections per client")(
         "stacks", po::value<std::string>()->default_value("legacy,stock"),
         "stacks to measure, comma-separated: legacy, stock")(
         "msl", po::value<std::string>()->default_value("120s"),

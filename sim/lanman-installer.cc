@@ -80,11 +80,17 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
     a->SetCommands(r.commands);
     a->SetLogonScript(r.logonScript);
     a->SetSocketConfigurator(configure);
-    // LMHOSTS: every host of the scenario can be named in \\SERVER\SHARE.
-    for (const auto& h : m_topology.hosts)
+    // LMHOSTS: every host of the scenario can be named in \\SERVER\SHARE. One
+    // table for all workstations (a copy each would cost hosts squared).
+    if (!m_names)
     {
-        a->AddServer(h.name, h.address);
+        m_names = Create<LanmanNameTable>();
+        for (const auto& h : m_topology.hosts)
+        {
+            m_names->Add(h.name, h.address);
+        }
     }
+    a->SetNameTable(m_names);
     a->TraceConnectWithoutContext("Command", MakeCallback(&CommandsLog::Record, &m_commands));
     host.node->AddApplication(a);
     m_redirectors.push_back(a);

@@ -42,6 +42,7 @@ class LanmanInstaller
     ns3::Ptr<ns3::ConnectionRegistry> m_registry;
     CommandsLog& m_commands;
     std::vector<ns3::Ptr<ns3::LanmanRedirector>> m_redirectors;
+    ns3::Ptr<ns3::LanmanNameTable> m_names; //!< the scenario's LMHOSTS, shared
 };
 
 } // namespace retrotcp

@@ -25,6 +25,8 @@
 #include "ns3/uinteger.h"
 #include "profile-registry.h"
 #include "service-application.h"
+#include "switched-ethernet-helper.h"
+#include "switched-ethernet-net-device.h"
 #include "topology.h"
 #include "units.h"
 #include "version.h"
@@ -227,6 +229,7 @@ Run::EnablePcap()
     fs::create_directories(m_pcapTmpDir);
     CsmaHelper csma;
     PointToPointHelper p2p;
+    SwitchedEthernetHelper switched;
     auto enable = [&](Ptr<NetDevice> device, const std::string& nodeName) {
         std::string file = (fs::path(m_pcapTmpDir) /
                             (nodeName + "-" + std::to_string(device->GetIfIndex()) + ".pcap"))
@@ -238,6 +241,10 @@ Run::EnablePcap()
         else if (DynamicCast<PointToPointNetDevice>(device))
         {
             p2p.EnablePcap(file, device, false, true);
+        }
+        else if (DynamicCast<SwitchedEthernetNetDevice>(device))
+        {
+            switched.EnablePcap(file, device, false, true);
         }
     };
     for (const auto& h : m_topology.hosts)

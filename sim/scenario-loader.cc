@@ -574,11 +574,25 @@ ParseScenario(const json& document, const std::string& file)
     for (size_t i = 0; i < lans.size(); ++i)
     {
         JsonReader l(lans[i], "/network/lans/" + std::to_string(i), file,
-                     {"name", "data_rate", "delay"});
+                     {"name", "type", "data_rate", "delay", "forwarding_latency", "arp_requests",
+                      "address_resolution"});
         LanSpec lan;
         lan.name = NameAt(l, "name");
+        lan.switched = l.Choice("type", {"shared", "switched"}, "shared") == "switched";
         lan.dataRateBps = l.DataRate("data_rate", lan.dataRateBps);
         lan.delay = l.Duration("delay", ns3::MicroSeconds(5));
+        for (const char* key : {"forwarding_latency", "arp_requests", "address_resolution"})
+        {
+            if (!lan.switched && l.Has(key))
+            {
+                l.Fail(key, "no such key: it applies to \"type\": \"switched\" LANs only");
+            }
+        }
+        // Defaults: the SwitchedEthernetChannel attributes' (sources there).
+        lan.forwardingLatency = l.Duration("forwarding_latency", ns3::MicroSeconds(10));
+        lan.arpTargetOnly =
+            l.Choice("arp_requests", {"flood", "target-only"}, "flood") == "target-only";
+        lan.staticResolution = l.Choice("address_resolution", {"arp", "static"}, "arp") == "static";
         s.lans.push_back(lan);
     }
     if (net.Has("wan_links"))

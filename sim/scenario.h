@@ -12,12 +12,16 @@
 namespace retrotcp
 {
 
-/// An Ethernet LAN segment (one shared CSMA channel).
+/// An Ethernet LAN: one shared CSMA segment, or one link per host to a switch.
 struct LanSpec
 {
     std::string name;               //!< unique name, referenced by hosts and WAN links
-    uint64_t dataRateBps{10000000}; //!< channel data rate
-    ns3::Time delay;                //!< propagation delay across the segment
+    uint64_t dataRateBps{10000000}; //!< channel data rate (switched: each host link)
+    ns3::Time delay;                //!< propagation delay (switched: each host link)
+    bool switched{false};           //!< "type": "switched" (else "shared")
+    ns3::Time forwardingLatency;    //!< switched: the switch's forwarding latency
+    bool arpTargetOnly{false};      //!< switched: "arp_requests": "target-only"
+    bool staticResolution{false};   //!< switched: "address_resolution": "static"
 };
 
 /// A point-to-point WAN link between the routers of two LANs.

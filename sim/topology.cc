@@ -1,10 +1,10 @@
 #include "topology.h"
 
 #include "ipv4-hashed-routing-helper.h"
-
 #include "ns3/csma-helper.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -14,6 +14,8 @@
 #include "ns3/pointer.h"
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
+#include "switched-ethernet-helper.h"
+#include "switched-ethernet-net-device.h"
 
 #include <stdexcept>
 
@@ -106,11 +108,37 @@ BuildTopology(const Scenario& scenario)
         {
             continue;
         }
-        CsmaHelper csma;
-        csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(lan.dataRateBps)));
-        csma.SetChannelAttribute("Delay", TimeValue(lan.delay));
-        NetDeviceContainer devices = csma.Install(members);
-        stream += csma.AssignStreams(devices, stream);
+        NetDeviceContainer devices;
+        if (lan.switched)
+        {
+            SwitchedEthernetHelper switched;
+            switched.SetDeviceAttribute("DataRate", DataRateValue(DataRate(lan.dataRateBps)));
+            switched.SetChannelAttribute("Delay", TimeValue(lan.delay));
+            switched.SetChannelAttribute("ForwardingLatency", TimeValue(lan.forwardingLatency));
+            switched.SetChannelAttribute(
+                "ArpRequests", EnumValue(lan.arpTargetOnly ? SwitchedEthernetChannel::TARGET_ONLY
+                                                           : SwitchedEthernetChannel::FLOOD));
+            switched.SetChannelAttribute("AddressResolution",
+                                         EnumValue(lan.staticResolution
+                                                       ? SwitchedEthernetChannel::STATIC
+                                                       : SwitchedEthernetChannel::ARP));
+            devices = switched.Install(members); // no random variables
+            if (hasRouter)
+            {
+                // Off-LAN traffic goes to the LAN's router (static resolution).
+                auto gateway =
+                    DynamicCast<SwitchedEthernetNetDevice>(devices.Get(devices.GetN() - 1));
+                DynamicCast<SwitchedEthernetChannel>(gateway->GetChannel())->SetGateway(gateway);
+            }
+        }
+        else
+        {
+            CsmaHelper csma;
+            csma.SetChannelAttribute("DataRate", DataRateValue(DataRate(lan.dataRateBps)));
+            csma.SetChannelAttribute("Delay", TimeValue(lan.delay));
+            devices = csma.Install(members);
+            stream += csma.AssignStreams(devices, stream);
+        }
         std::ostringstream base;
         base << "10." << (i + 1) << ".0.0";
         lanAddresses.SetBase(base.str().c_str(), "255.255.0.0");

@@ -36,8 +36,8 @@ struct Topology
 };
 
 /**
- * \brief Build nodes, LANs (CSMA), WAN links (point-to-point through one router
- * per LAN), the IPv4 stacks and routes. Hosts get names in ns3::Names.
+ * \brief Build nodes, LANs (shared CSMA or switched Ethernet), WAN links (point-to-point through
+ * one router per LAN), the IPv4 stacks and routes. Hosts get names in ns3::Names.
  *
  * Addresses: LAN i (0-based) is 10.(i+1).0.0/16, hosts numbered in scenario order
  * from .0.1, its router last; WAN link j is a /30 from 172.16.0.0.

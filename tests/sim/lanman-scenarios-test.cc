@@ -281,6 +281,48 @@ TEST_CASE("lanman-scenarios: a morning logon storm")
     CHECK(maxBlocks >= 4); // the domain controller and three file servers
 }
 
+TEST_CASE("lanman-scenarios: the large storm on switched Ethernet, scaled down, and its "
+          "captures decode")
+{
+    Ns3Fixture fixture;
+    Scenario s =
+        LoadScenario(SourcePath("scenarios/lanman-morning-storm-10k.json"), {"hosts.ws.count=40"});
+    RunOptions options;
+    options.outDir = TempDir("lanman-storm-switched");
+    options.progress = false;
+    options.pcap = true;
+    std::ostringstream log;
+    RunScenario(s, options, log);
+    const std::string out = options.outDir;
+    // Logon plus ten net use commands each, all "The command completed
+    // successfully"; five sessions each (the domain controller, four file servers).
+    auto rows = ReadCsv(out + "/commands.csv");
+    CHECK(rows.size() == 40 * 11);
+    int ok = 0;
+    for (const auto& r : rows)
+    {
+        ok += r.at("result") == "ok";
+    }
+    CHECK(ok == 40 * 11);
+    CHECK(Outcomes(out, "ws-17") == std::map<std::string, int>{{"established", 5}});
+    CHECK(ReadCsv(out + "/connections.csv").size() == 40 * 5);
+    // The capture of a workstation is Ethernet that Wireshark decodes as NBSS and
+    // SMB, with no ARP (static address resolution) and nothing malformed.
+    const std::string pcap = out + "/pcap/ws-17-1.pcap";
+    auto count = [&](const std::string& filter) {
+        CommandResult r =
+            RunCommand("tshark -r '" + pcap + "' -Y '" + filter + "' 2>/dev/null | wc -l", false);
+        REQUIRE(r.status == 0);
+        return std::stoi(r.output);
+    };
+    CHECK(count("eth.type == 0x0800") > 0);
+    CHECK(count("tcp.flags.syn == 1 && tcp.flags.ack == 0") == 5);
+    CHECK(count("nbss.type == 0x81") == 5); // a session request per session
+    CHECK(count("smb.cmd == 0x75") >= 10);  // tree connects (net use)
+    CHECK(count("arp") == 0);
+    CHECK(count("_ws.malformed || _ws.expert.severity == error") == 0);
+}
+
 TEST_CASE("lanman-scenarios: bad commands and PROTOCOL.INI values are clear errors")
 {
     auto message = [](const std::vector<std::string>& overrides) {

@@ -153,7 +153,10 @@ TEST_CASE("run: a WAN link with delay puts hosts far apart")
     Ns3Fixture fixture;
     std::string out = TempDir("wan");
     Scenario s = LoadScenario(SourcePath("scenarios/quickstart.json"), {});
-    s.lans.push_back(LanSpec{"branch", 10000000, ns3::MicroSeconds(5)});
+    LanSpec branch;
+    branch.name = "branch";
+    branch.delay = ns3::MicroSeconds(5);
+    s.lans.push_back(branch);
     s.wanLinks.push_back(WanLinkSpec{"wan0", "lan0", "branch", 1544000, ns3::MilliSeconds(150), 0});
     s.hosts[1].lan = "branch"; // the clients move to the branch office
     RunOptions options;

@@ -68,10 +68,7 @@ LanmanRedirector::~LanmanRedirector() = default;
 std::string
 LanmanRedirector::Key(const std::string& name)
 {
-    std::string key = name;
-    std::transform(key.begin(), key.end(), key.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return key;
+    return LanmanNameTable::Key(name);
 }
 
 void
@@ -89,7 +86,17 @@ LanmanRedirector::SetLogonScript(const std::vector<LanmanCommand>& script)
 void
 LanmanRedirector::AddServer(const std::string& name, Ipv4Address address)
 {
-    m_servers[Key(name)] = {name, address};
+    if (!m_names)
+    {
+        m_names = Create<LanmanNameTable>();
+    }
+    m_names->Add(name, address);
+}
+
+void
+LanmanRedirector::SetNameTable(Ptr<LanmanNameTable> names)
+{
+    m_names = names;
 }
 
 void
@@ -225,7 +232,10 @@ LanmanRedirector::Finish(const std::string& result, const std::string& detail)
 Ptr<LanmanClientSession>
 LanmanRedirector::NewSession(const std::string& key)
 {
-    const auto& [name, address] = m_servers.at(key);
+    const LanmanNameTable::Entry* entry = m_names ? m_names->Find(key) : nullptr;
+    NS_ABORT_MSG_UNLESS(entry, "no address for server " << key);
+    const std::string& name = entry->name;
+    Ipv4Address address = entry->address;
     Ptr<LanmanClientSession> s = CreateObject<LanmanClientSession>();
     s->Setup(GetNode(), m_socketFactory, m_registry, m_hostName, m_profile, m_netbiosName, name,
              address, m_port);
@@ -397,7 +407,7 @@ LanmanRedirector::RunUse()
         return;
     }
     const std::string key = Key(c.server);
-    if (!m_servers.count(key))
+    if (!m_names || !m_names->Find(key))
     {
         Finish("dos_error_53", "server=" + c.server + " reason=name_not_found");
         return;

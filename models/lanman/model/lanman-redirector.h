@@ -4,6 +4,7 @@
 #include "connection-registry.h"
 #include "lanman-client-session.h"
 #include "lanman-command.h"
+#include "lanman-name-table.h"
 #include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
@@ -73,6 +74,12 @@ class LanmanRedirector : public Application
      * \param name host name (case-insensitive) \param address its address
      */
     void AddServer(const std::string& name, Ipv4Address address);
+    /**
+     * \brief Resolve names with a table shared with other redirectors (replaces
+     * what AddServer added; later AddServer calls add to the shared table).
+     * \param names the table
+     */
+    void SetNameTable(Ptr<LanmanNameTable> names);
     /** \brief A callback applied to every socket created. \param c callback */
     void SetSocketConfigurator(Callback<void, Ptr<Socket>> c);
 
@@ -123,11 +130,11 @@ class LanmanRedirector : public Application
     std::string m_netbiosName;          //!< NetbiosName
     uint16_t m_port{139};               //!< Port
 
-    std::vector<LanmanCommand> m_commands;                                //!< the batch
-    std::vector<LanmanCommand> m_logonScript;                             //!< the logon script
-    std::map<std::string, std::pair<std::string, Ipv4Address>> m_servers; //!< key -> name, address
-    Callback<void, Ptr<Socket>> m_configure;                              //!< socket configuration
-    std::string m_hostName;                                               //!< node name
+    std::vector<LanmanCommand> m_commands;    //!< the batch
+    std::vector<LanmanCommand> m_logonScript; //!< the logon script
+    Ptr<LanmanNameTable> m_names;             //!< LMHOSTS
+    Callback<void, Ptr<Socket>> m_configure;  //!< socket configuration
+    std::string m_hostName;                   //!< node name
 
     std::deque<Queued> m_queue;                                 //!< commands to run
     bool m_running{false};                                      //!< a command is running

@@ -1,0 +1,383 @@
+#include "switched-ethernet-net-device.h"
+
+#include "ns3/ethernet-header.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+#include "switched-ethernet-channel.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SwitchedEthernetNetDevice");
+NS_OBJECT_ENSURE_REGISTERED(SwitchedEthernetNetDevice);
+
+TypeId
+SwitchedEthernetNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::SwitchedEthernetNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("SwitchedEthernet")
+            .AddConstructor<SwitchedEthernetNetDevice>()
+            .AddAttribute("Address",
+                          "The MAC address of this interface (the helper allocates one).",
+                          Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
+                          MakeMac48AddressAccessor(&SwitchedEthernetNetDevice::m_address),
+                          MakeMac48AddressChecker())
+            .AddAttribute("Mtu",
+                          "Largest payload of a frame, bytes. Default: Ethernet's 1500 "
+                          "(IEEE 802.3, RFC 894).",
+                          UintegerValue(1500),
+                          MakeUintegerAccessor(&SwitchedEthernetNetDevice::SetMtu,
+                                               &SwitchedEthernetNetDevice::GetMtu),
+                          MakeUintegerChecker<uint16_t>(68, 9000))
+            .AddAttribute("DataRate",
+                          "Rate of the link to the switch, each direction (bit/s). Default: "
+                          "10BASE-T (IEEE 802.3i, 1990), the LAN Manager 2.x era.",
+                          DataRateValue(DataRate("10Mbps")),
+                          MakeDataRateAccessor(&SwitchedEthernetNetDevice::m_dataRate),
+                          MakeDataRateChecker())
+            .AddAttribute("ReceiveErrorModel",
+                          "Error model applied to arriving frames (none by default).",
+                          PointerValue(),
+                          MakePointerAccessor(&SwitchedEthernetNetDevice::m_receiveErrorModel),
+                          MakePointerChecker<ErrorModel>())
+            .AddAttribute("TxQueue", "Frames waiting for the link.", PointerValue(),
+                          MakePointerAccessor(&SwitchedEthernetNetDevice::m_queue),
+                          MakePointerChecker<Queue<Packet>>())
+            .AddTraceSource("MacTx", "A packet from the layer above, before framing.",
+                            MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_macTxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacTxDrop", "A packet dropped because the transmit queue was full.",
+                            MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_macTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacRx", "A packet passed up to the layer above, header removed.",
+                            MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_macRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxDrop", "A frame corrupted by the receive error model.",
+                            MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_phyRxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Sniffer", "Every frame sent or received (for packet captures).",
+                            MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_snifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource(
+                "PromiscSniffer",
+                "Every frame sent or received, promiscuous view (for packet captures).",
+                MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_promiscSnifferTrace),
+                "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+SwitchedEthernetNetDevice::SwitchedEthernetNetDevice() = default;
+
+SwitchedEthernetNetDevice::~SwitchedEthernetNetDevice() = default;
+
+void
+SwitchedEthernetNetDevice::DoDispose()
+{
+    m_node = nullptr;
+    m_channel = nullptr;
+    m_queue = nullptr;
+    m_receiveErrorModel = nullptr;
+    m_current = nullptr;
+    m_rxCallback =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_promiscRxCallback = MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t,
+                                           const Address&, const Address&, NetDevice::PacketType>();
+    NetDevice::DoDispose();
+}
+
+void
+SwitchedEthernetNetDevice::Attach(Ptr<SwitchedEthernetChannel> channel)
+{
+    NS_ASSERT_MSG(!m_channel, "device already attached");
+    m_channel = channel;
+    m_channel->Add(this);
+    m_linkChangeCallbacks();
+}
+
+void
+SwitchedEthernetNetDevice::SetQueue(Ptr<Queue<Packet>> queue)
+{
+    m_queue = queue;
+}
+
+Ptr<Queue<Packet>>
+SwitchedEthernetNetDevice::GetQueue() const
+{
+    return m_queue;
+}
+
+DataRate
+SwitchedEthernetNetDevice::GetDataRate() const
+{
+    return m_dataRate;
+}
+
+Time
+SwitchedEthernetNetDevice::GetWireTime(uint32_t frameBytes) const
+{
+    return m_dataRate.CalculateBytesTxTime(kPreamble + frameBytes + kFcs + kInterFrameGap);
+}
+
+Time
+SwitchedEthernetNetDevice::GetGapTime() const
+{
+    return m_dataRate.CalculateBytesTxTime(kInterFrameGap);
+}
+
+bool
+SwitchedEthernetNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+SwitchedEthernetNetDevice::SendFrom(Ptr<Packet> packet, const Address& source, const Address& dest,
+                                    uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
+    NS_ASSERT_MSG(m_queue, "no transmit queue (install with SwitchedEthernetHelper)");
+    if (!m_channel)
+    {
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    m_macTxTrace(packet);
+    Mac48Address destination = Mac48Address::ConvertFrom(dest);
+    if (protocolNumber == 0x0800 && m_channel->IsStaticResolution() &&
+        !m_channel->ResolveIpv4(packet, this, destination))
+    {
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    if (packet->GetSize() < kMinPayload)
+    {
+        // Zero bytes (AddPaddingAtEnd would leave whatever memory held).
+        packet->AddAtEnd(Create<Packet>(kMinPayload - packet->GetSize()));
+    }
+    EthernetHeader header(false); // Ethernet II: the type field, no length
+    header.SetSource(Mac48Address::ConvertFrom(source));
+    header.SetDestination(destination);
+    header.SetLengthType(protocolNumber);
+    packet->AddHeader(header);
+    if (!m_queue->Enqueue(packet))
+    {
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    if (!m_transmitting)
+    {
+        TransmitStart();
+    }
+    return true;
+}
+
+void
+SwitchedEthernetNetDevice::TransmitStart()
+{
+    m_current = m_queue->Dequeue();
+    if (!m_current)
+    {
+        return;
+    }
+    m_transmitting = true;
+    m_snifferTrace(m_current);
+    m_promiscSnifferTrace(m_current);
+    Time wire = GetWireTime(m_current->GetSize());
+    m_channel->Transmit(m_current, this, wire);
+    Simulator::Schedule(wire, &SwitchedEthernetNetDevice::TransmitComplete, this);
+}
+
+void
+SwitchedEthernetNetDevice::TransmitComplete()
+{
+    m_transmitting = false;
+    m_current = nullptr;
+    if (!m_queue->IsEmpty())
+    {
+        TransmitStart();
+    }
+}
+
+void
+SwitchedEthernetNetDevice::Receive(Ptr<Packet> frame)
+{
+    NS_LOG_FUNCTION(this << frame);
+    if (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame))
+    {
+        m_phyRxDropTrace(frame);
+        return;
+    }
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+    EthernetHeader header(false);
+    frame->RemoveHeader(header);
+    Mac48Address destination = header.GetDestination();
+    uint16_t protocol = header.GetLengthType();
+    NetDevice::PacketType type;
+    if (destination.IsBroadcast())
+    {
+        type = NetDevice::PACKET_BROADCAST;
+    }
+    else if (destination.IsGroup())
+    {
+        type = NetDevice::PACKET_MULTICAST;
+    }
+    else if (destination == m_address)
+    {
+        type = NetDevice::PACKET_HOST;
+    }
+    else
+    {
+        type = NetDevice::PACKET_OTHERHOST;
+    }
+    if (!m_promiscRxCallback.IsNull())
+    {
+        m_promiscRxCallback(this, frame, protocol, header.GetSource(), destination, type);
+    }
+    if (type != NetDevice::PACKET_OTHERHOST)
+    {
+        m_macRxTrace(frame);
+        m_rxCallback(this, frame, protocol, header.GetSource());
+    }
+}
+
+void
+SwitchedEthernetNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+SwitchedEthernetNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+SwitchedEthernetNetDevice::GetChannel() const
+{
+    return m_channel;
+}
+
+void
+SwitchedEthernetNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+SwitchedEthernetNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+SwitchedEthernetNetDevice::SetMtu(const uint16_t mtu)
+{
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+SwitchedEthernetNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+SwitchedEthernetNetDevice::IsLinkUp() const
+{
+    return m_channel != nullptr;
+}
+
+void
+SwitchedEthernetNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChangeCallbacks.ConnectWithoutContext(callback);
+}
+
+bool
+SwitchedEthernetNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+SwitchedEthernetNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+SwitchedEthernetNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+SwitchedEthernetNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+SwitchedEthernetNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+SwitchedEthernetNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+bool
+SwitchedEthernetNetDevice::IsBridge() const
+{
+    return false;
+}
+
+Ptr<Node>
+SwitchedEthernetNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+SwitchedEthernetNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+SwitchedEthernetNetDevice::NeedsArp() const
+{
+    // Without ARP, IPv4 hands every packet over for the broadcast address; the
+    // switch's station table supplies the real destination (SendFrom).
+    return !(m_channel && m_channel->IsStaticResolution());
+}
+
+void
+SwitchedEthernetNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+SwitchedEthernetNetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+bool
+SwitchedEthernetNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3
