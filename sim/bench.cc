@@ -21,6 +21,7 @@
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 #include "service-application.h"
+#include "switched-ethernet-helper.h"
 
 #include <algorithm>
 #include <chrono>
@@ -54,10 +55,11 @@ std::string
 Encode(const BenchResult& r)
 {
     std::ostringstream out;
-    out << std::setprecision(17) << r.stack << ' ' << r.clients << ' ' << r.connectionsPerClient
-        << ' ' << r.connections << ' ' << r.established << ' ' << r.timeWaitAtEnd << ' '
-        << r.simulatedSeconds << ' ' << r.wallSeconds << ' ' << r.eventsExecuted << ' '
-        << r.bytesPerConnection << ' ' << r.outcomes.size();
+    out << std::setprecision(17) << r.stack << ' ' << r.network << ' ' << r.scheduler << ' '
+        << r.clients << ' ' << r.connectionsPerClient << ' ' << r.connections << ' '
+        << r.established << ' ' << r.timeWaitAtEnd << ' ' << r.simulatedSeconds << ' '
+        << r.wallSeconds << ' ' << r.eventsExecuted << ' ' << r.bytesPerConnection << ' '
+        << r.outcomes.size();
     for (const auto& [word, count] : r.outcomes)
     {
         out << ' ' << word << ' ' << count;
@@ -71,9 +73,9 @@ Decode(const std::string& text)
     std::istringstream in(text);
     BenchResult r;
     size_t n = 0;
-    in >> r.stack >> r.clients >> r.connectionsPerClient >> r.connections >> r.established >>
-        r.timeWaitAtEnd >> r.simulatedSeconds >> r.wallSeconds >> r.eventsExecuted >>
-        r.bytesPerConnection >> n;
+    in >> r.stack >> r.network >> r.scheduler >> r.clients >> r.connectionsPerClient >>
+        r.connections >> r.established >> r.timeWaitAtEnd >> r.simulatedSeconds >> r.wallSeconds >>
+        r.eventsExecuted >> r.bytesPerConnection >> n;
     for (size_t i = 0; i < n; ++i)
     {
         std::string word;
@@ -86,6 +88,67 @@ Decode(const std::string& text)
         throw std::runtime_error("bench: malformed result from the child process");
     }
     return r;
+}
+
+std::string
+SchedulerTypeName(const std::string& name)
+{
+    static const std::map<std::string, std::string> types = {
+        {"map", "ns3::MapScheduler"},
+        {"heap", "ns3::HeapScheduler"},
+        {"calendar", "ns3::CalendarScheduler"},
+        {"list", "ns3::ListScheduler"},
+        {"priority", "ns3::PriorityQueueScheduler"},
+    };
+    auto it = types.find(name);
+    if (it == types.end())
+    {
+        throw std::invalid_argument("bench: unknown scheduler \"" + name +
+                                    "\" (map, heap, calendar, list, priority)");
+    }
+    return it->second;
+}
+
+// A point-to-point link (100 Mb/s, 1 ms) from the server to each client.
+std::vector<Ipv4Address>
+BuildStar(Ptr<Node> server, const NodeContainer& clients)
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
+    std::vector<Ipv4Address> serverAddresses;
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        NetDeviceContainer link = p2p.Install(server, clients.Get(i));
+        Ipv4InterfaceContainer ifs = addresses.Assign(link);
+        addresses.NewNetwork();
+        serverAddresses.push_back(ifs.GetAddress(0));
+        // No queue disc: a 1990s host had none, and ns-3's default FqCoDel keeps
+        // state for every flow it has seen, for ever (about 4.5 kB each).
+        TrafficControlHelper().Uninstall(link);
+    }
+    return serverAddresses;
+}
+
+// Every host on one switch, 100 Mb/s links of 0.5 ms (1 ms host to host, as the
+// star), no forwarding latency, static address resolution (no ARP, as on the
+// point-to-point links): one device per node whatever the number of clients.
+std::vector<Ipv4Address>
+BuildSwitched(Ptr<Node> server, const NodeContainer& clients)
+{
+    SwitchedEthernetHelper switched;
+    switched.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    switched.SetChannelAttribute("Delay", StringValue("500us"));
+    switched.SetChannelAttribute("ForwardingLatency", StringValue("0s"));
+    switched.SetChannelAttribute("AddressResolution", StringValue("Static"));
+    NodeContainer all(server);
+    all.Add(clients);
+    NetDeviceContainer devices = switched.Install(all);
+    Ipv4AddressHelper addresses("10.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer ifs = addresses.Assign(devices);
+    TrafficControlHelper().Uninstall(devices);
+    return std::vector<Ipv4Address>(clients.GetN(), ifs.GetAddress(0));
 }
 
 } // namespace
@@ -101,6 +164,9 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
         throw std::invalid_argument("bench: unknown stack \"" + stack + "\" (legacy, stock)");
     }
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(options.msl.GetSeconds()));
+    ObjectFactory scheduler;
+    scheduler.SetTypeId(SchedulerTypeName(options.scheduler));
+    Simulator::SetScheduler(scheduler);
 
     // Connections of one client start this far apart, so that all of them start
     // within 2 x MSL minus a margin and every closed client end is still in
@@ -132,22 +198,9 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
         factory = LegacyTcpSocketFactory::GetTypeId();
     }
 
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
     Ptr<ConnectionRegistry> registry = CreateObject<ConnectionRegistry>();
-    std::vector<Ipv4Address> serverAddresses;
-    for (uint32_t i = 0; i < options.clients; ++i)
-    {
-        NetDeviceContainer link = p2p.Install(server, clients.Get(i));
-        Ipv4InterfaceContainer ifs = addresses.Assign(link);
-        addresses.NewNetwork();
-        serverAddresses.push_back(ifs.GetAddress(0));
-        // No queue disc: a 1990s host had none, and ns-3's default FqCoDel keeps
-        // state for every flow it has seen, for ever (about 4.5 kB each).
-        TrafficControlHelper().Uninstall(link);
-    }
+    std::vector<Ipv4Address> serverAddresses =
+        options.network == "switched" ? BuildSwitched(server, clients) : BuildStar(server, clients);
 
     Ptr<ServiceApplication> service = CreateObject<ServiceApplication>();
     service->SetAttribute("Port", UintegerValue(139));
@@ -182,6 +235,8 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     r.stack = stack;
     r.clients = options.clients;
     r.connectionsPerClient = options.connectionsPerClient;
+    r.network = options.network;
+    r.scheduler = options.scheduler;
     r.simulatedSeconds = Simulator::Now().GetSeconds();
     r.eventsExecuted = Simulator::GetEventCount();
     for (const auto& rec : registry->GetRecords())
@@ -271,20 +326,22 @@ RunBench(const BenchOptions& options, std::ostream& log)
 void
 PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out)
 {
-    out << std::left << std::setw(8) << "stack" << std::right << std::setw(16) << "clients x conns"
-        << std::setw(12) << "established" << std::setw(11) << "wall s" << std::setw(13)
-        << "conn/wall-s" << std::setw(14) << "events/wall-s" << std::setw(12) << "events/conn"
-        << std::setw(12) << "peak RSS MB" << std::setw(12) << "B/conn"
+    out << std::left << std::setw(8) << "stack" << std::setw(10) << "network" << std::setw(10)
+        << "scheduler" << std::right << std::setw(16) << "clients x conns" << std::setw(12)
+        << "established" << std::setw(11) << "wall s" << std::setw(13) << "conn/wall-s"
+        << std::setw(14) << "events/wall-s" << std::setw(12) << "events/conn" << std::setw(12)
+        << "peak RSS MB" << std::setw(12) << "B/conn"
         << "\n";
     for (const auto& r : results)
     {
         std::ostringstream size;
         size << r.clients << " x " << r.connectionsPerClient;
         double wall = std::max(r.wallSeconds, 1e-9);
-        out << std::left << std::setw(8) << r.stack << std::right << std::setw(16) << size.str()
-            << std::setw(12) << r.established << std::fixed << std::setprecision(2) << std::setw(11)
-            << r.wallSeconds << std::setprecision(0) << std::setw(13) << r.connections / wall
-            << std::setw(14) << r.eventsExecuted / wall << std::setprecision(1) << std::setw(12)
+        out << std::left << std::setw(8) << r.stack << std::setw(10) << r.network << std::setw(10)
+            << r.scheduler << std::right << std::setw(16) << size.str() << std::setw(12)
+            << r.established << std::fixed << std::setprecision(2) << std::setw(11) << r.wallSeconds
+            << std::setprecision(0) << std::setw(13) << r.connections / wall << std::setw(14)
+            << r.eventsExecuted / wall << std::setprecision(1) << std::setw(12)
             << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << std::setw(12)
             << r.peakRssBytes / 1048576.0 << std::setprecision(0) << std::setw(12)
             << r.bytesPerConnection << "\n";
@@ -294,16 +351,18 @@ PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out)
 void
 WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
 {
-    out << "stack,clients,connections_per_client,connections,established,time_wait_at_end,"
+    out << "stack,network,scheduler,clients,connections_per_client,connections,established,time_"
+           "wait_at_end,"
            "simulated_s,wall_s,connections_per_wall_s,events_executed,events_per_wall_s,"
            "events_per_connection,peak_rss_bytes,heap_bytes_per_connection\n";
     for (const auto& r : results)
     {
         double wall = std::max(r.wallSeconds, 1e-9);
-        out << r.stack << ',' << r.clients << ',' << r.connectionsPerClient << ',' << r.connections
-            << ',' << r.established << ',' << r.timeWaitAtEnd << ',' << std::setprecision(6)
-            << r.simulatedSeconds << ',' << r.wallSeconds << ',' << r.connections / wall << ','
-            << r.eventsExecuted << ',' << r.eventsExecuted / wall << ','
+        out << r.stack << ',' << r.network << ',' << r.scheduler << ',' << r.clients << ','
+            << r.connectionsPerClient << ',' << r.connections << ',' << r.established << ','
+            << r.timeWaitAtEnd << ',' << std::setprecision(6) << r.simulatedSeconds << ','
+            << r.wallSeconds << ',' << r.connections / wall << ',' << r.eventsExecuted << ','
+            << r.eventsExecuted / wall << ','
             << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << ','
             << r.peakRssBytes << ',' << r.bytesPerConnection << '\n';
     }

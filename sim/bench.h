@@ -21,6 +21,11 @@ struct BenchOptions
     std::vector<std::string> stacks{"legacy", "stock"}; //!< stacks to measure
     uint32_t payload{200};                              //!< bytes each way per connection
     uint32_t seed{1};                                   //!< RNG seed
+    /// "star": a point-to-point link per client to the server; "switched": every
+    /// host on one switched Ethernet (static resolution), one device per node
+    std::string network{"star"};
+    /// ns-3 scheduler: "map" (ns-3's default), "heap", "calendar", "list", "priority"
+    std::string scheduler{"map"};
 };
 
 /// One stack's measurement.
@@ -29,6 +34,8 @@ struct BenchResult
     std::string stack;
     uint32_t clients{0};
     uint32_t connectionsPerClient{0};
+    std::string network;       //!< star or switched
+    std::string scheduler;     //!< the event scheduler
     uint64_t connections{0};   //!< attempts started
     uint64_t established{0};   //!< attempts that connected
     uint64_t timeWaitAtEnd{0}; //!< client ends in TIME-WAIT when the run stopped

@@ -16,6 +16,7 @@
 #include <iomanip>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 namespace retrotcp
@@ -232,12 +233,16 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         "msl", po::value<std::string>()->default_value("120s"),
         "maximum segment lifetime (TIME-WAIT = 2 x MSL) of both stacks")(
         "payload", po::value<uint32_t>()->default_value(200), "bytes each way per connection")(
+        "network", po::value<std::string>()->default_value("star"),
+        "star (a point-to-point link per client) or switched (one switched Ethernet)")(
+        "scheduler", po::value<std::string>()->default_value("map"),
+        "ns-3 event scheduler: map, heap, calendar, list or priority")(
         "csv", po::value<std::string>(), "also write the results as CSV to this file");
     Parsed parsed = ParseOptions(args, options, nullptr);
     if (parsed.help)
     {
         out << options
-            << "\nThe TIME-WAIT storm: N clients on point-to-point links to one server, each "
+            << "\nThe TIME-WAIT storm: N clients connected to one server (--network), each "
                "making M sequential connections (client closes first), all within 2 x MSL.\n";
         return kExitOk;
     }
@@ -254,6 +259,18 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
     if (bench.clients == 0 || bench.connectionsPerClient == 0)
     {
         throw po::error("--clients and --connections must be at least 1");
+    }
+    bench.network = parsed.vm["network"].as<std::string>();
+    if (bench.network != "star" && bench.network != "switched")
+    {
+        throw po::error("--network expects star or switched, found \"" + bench.network + "\"");
+    }
+    bench.scheduler = parsed.vm["scheduler"].as<std::string>();
+    static const std::set<std::string> schedulers{"map", "heap", "calendar", "list", "priority"};
+    if (!schedulers.count(bench.scheduler))
+    {
+        throw po::error("--scheduler expects map, heap, calendar, list or priority, found \"" +
+                        bench.scheduler + "\"");
     }
     bench.stacks.clear();
     std::stringstream stacks(parsed.vm["stacks"].as<std::string>());

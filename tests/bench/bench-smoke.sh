@@ -5,14 +5,19 @@
 # TIME-WAIT when the run stops (that is the load the benchmark is about).
 set -euo pipefail
 retrotcp="$1"
+network="${2:-star}"     # star or switched
+scheduler="${3:-map}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$retrotcp" bench --clients 4 --connections 25 --msl 30s --csv "$out/bench.csv" >"$out/table.txt" 2>"$out/log.txt"
+"$retrotcp" bench --clients 4 --connections 25 --msl 30s --network "$network" --scheduler "$scheduler" --csv "$out/bench.csv" >"$out/table.txt" 2>"$out/log.txt"
 cat "$out/table.txt"
-/usr/bin/python3 - "$out/bench.csv" <<'PY'
+/usr/bin/python3 - "$out/bench.csv" "$network" "$scheduler" <<'PY'
 import csv, sys
 rows = {r["stack"]: r for r in csv.DictReader(open(sys.argv[1]))}
 failures = []
+for r in rows.values():
+    if (r["network"], r["scheduler"]) != (sys.argv[2], sys.argv[3]):
+        failures.append(f"ran {r['network']}/{r['scheduler']}, asked for {sys.argv[2]}/{sys.argv[3]}")
 if set(rows) != {"legacy", "stock"}:
     failures.append(f"expected rows for legacy and stock, found {sorted(rows)}")
 else:
