@@ -133,7 +133,9 @@ BuildStar(Ptr<Node> server, const NodeContainer& clients)
 
 // Every host on one switch, 100 Mb/s links of 0.5 ms (1 ms host to host, as the
 // star), no forwarding latency, static address resolution (no ARP, as on the
-// point-to-point links): one device per node whatever the number of clients.
+// point-to-point links): one device per node whatever the number of clients. The
+// server's link is 100 Gb/s, so that it is no bottleneck (the star gives the server
+// a link per client): the two networks carry the same workload.
 std::vector<Ipv4Address>
 BuildSwitched(Ptr<Node> server, const NodeContainer& clients)
 {
@@ -145,6 +147,7 @@ BuildSwitched(Ptr<Node> server, const NodeContainer& clients)
     NodeContainer all(server);
     all.Add(clients);
     NetDeviceContainer devices = switched.Install(all);
+    devices.Get(0)->SetAttribute("DataRate", StringValue("100Gbps"));
     Ipv4AddressHelper addresses("10.0.0.0", "255.0.0.0");
     Ipv4InterfaceContainer ifs = addresses.Assign(devices);
     TrafficControlHelper().Uninstall(devices);

@@ -130,7 +130,16 @@ SwitchedEthernetChannel::Transmit(Ptr<const Packet> frame, Ptr<SwitchedEthernetN
     uint32_t in = PortOf(from);
     // Store and forward: the switch has the frame when its last bit has arrived
     // (the wire time ends with the inter-frame gap, which follows the last bit).
-    Time atSwitch = Simulator::Now() + wireTime - from->GetGapTime() + m_delay;
+    // Frames join output queues in the order they arrive, which is not the order
+    // they started (a short frame started later can arrive first): one event.
+    Time atSwitch = wireTime - from->GetGapTime() + m_delay;
+    Simulator::Schedule(atSwitch, &SwitchedEthernetChannel::Switch, this, frame, in);
+}
+
+void
+SwitchedEthernetChannel::Switch(Ptr<const Packet> frame, uint32_t in)
+{
+    Time atSwitch = Simulator::Now();
     EthernetHeader header(false);
     frame->PeekHeader(header);
     Mac48Address destination = header.GetDestination();

@@ -31,8 +31,8 @@ class SwitchedEthernetNetDevice;
  * is TargetOnly (see there).
  *
  * The output queues are computed, not simulated: each port keeps the time its
- * last frame finishes, so a frame costs one event at its destination, as on a
- * point-to-point link.
+ * last frame finishes, so a unicast frame costs two events (in the switch, at its
+ * destination) whatever the number of hosts or the queueing.
  */
 class SwitchedEthernetChannel : public Channel
 {
@@ -112,6 +112,8 @@ class SwitchedEthernetChannel : public Channel
         Ipv4Mask mask;     //!< and mask
     };
 
+    /// A frame is in the switch (from port \p in): filter, flood or forward it.
+    void Switch(Ptr<const Packet> frame, uint32_t in);
     void Forward(uint32_t port, Ptr<const Packet> frame, Time atSwitch);
     /**
      * \brief Learn the sender of an ARP packet; find the target of a request.

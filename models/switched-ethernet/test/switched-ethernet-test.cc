@@ -187,9 +187,9 @@ TEST_CASE("switched-ethernet: frames for one port queue behind each other, and a
 TEST_CASE("switched-ethernet: the work per frame does not grow with the number of hosts",
           "[switched-ethernet]")
 {
-    // One event to send, one when the sender's link is free, one delivery: the
-    // same on a 4-host LAN and a 2,000-host LAN. A broadcast costs one delivery
-    // per other host.
+    // One event to send, one when the sender's link is free, one in the switch,
+    // one delivery: the same on a 4-host LAN and a 2,000-host LAN. A broadcast
+    // costs one delivery per other host.
     for (uint32_t n : {4u, 2000u})
     {
         Ns3Fixture fixture;
@@ -203,10 +203,10 @@ TEST_CASE("switched-ethernet: the work per frame does not grow with the number o
         Simulator::Run();
         INFO("hosts: " << n);
         const uint64_t stop = 1; // Simulator::Stop is an event too
-        CHECK(Simulator::GetEventCount() - start == 3 + stop);
+        CHECK(Simulator::GetEventCount() - start == 4 + stop);
         Simulator::Stop(Seconds(1));
         Simulator::Run();
-        CHECK(Simulator::GetEventCount() - start == 3 + stop + 2 + (n - 1) + stop);
+        CHECK(Simulator::GetEventCount() - start == 4 + stop + 3 + (n - 1) + stop);
     }
 }
 
@@ -405,4 +405,25 @@ TEST_CASE("switched-ethernet: static resolution sends IPv4 to the right station 
     // (its own datagram was not sent); host 3 sent the broadcast; host 4, the
     // gateway, got the off-link datagram and the broadcast.
     CHECK(lan.framesSeen == std::vector<uint32_t>{2, 3, 1, 1, 2});
+}
+
+TEST_CASE("switched-ethernet: frames join an output queue in the order they arrive, not "
+          "the order they started",
+          "[switched-ethernet]")
+{
+    // Host 1 starts a 1500-byte frame; 10 us later host 2 starts a 46-byte one.
+    // The short one is in the switch long before the long one (store and
+    // forward), so it leaves first and nothing waits behind a frame not yet in.
+    Ns3Fixture fixture;
+    Lan lan(3, 3000);
+    lan.SendAt(Seconds(1), 1, 0, 1500);
+    lan.SendAt(Seconds(1) + MicroSeconds(10), 2, 0, 46);
+    Simulator::Run();
+    REQUIRE(lan.arrivals.size() == 2);
+    CHECK(lan.arrivals[0].size == 46);
+    CHECK(lan.arrivals[1].size == 1500);
+    double shortUs = 10 + 2 * (WireUs(60) - kGapUs) + 2 * 0.5 + 10;
+    CHECK((lan.arrivals[0].time - Seconds(1)).GetNanoSeconds() ==
+          static_cast<int64_t>(shortUs * 1000));
+    CHECK(lan.channel->GetQueueDrops() == 0);
 }
