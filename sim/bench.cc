@@ -20,6 +20,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
+#include "scheduler-choice.h"
 #include "service-application.h"
 #include "switched-ethernet-helper.h"
 
@@ -90,25 +91,6 @@ Decode(const std::string& text)
     return r;
 }
 
-std::string
-SchedulerTypeName(const std::string& name)
-{
-    static const std::map<std::string, std::string> types = {
-        {"map", "ns3::MapScheduler"},
-        {"heap", "ns3::HeapScheduler"},
-        {"calendar", "ns3::CalendarScheduler"},
-        {"list", "ns3::ListScheduler"},
-        {"priority", "ns3::PriorityQueueScheduler"},
-    };
-    auto it = types.find(name);
-    if (it == types.end())
-    {
-        throw std::invalid_argument("bench: unknown scheduler \"" + name +
-                                    "\" (map, heap, calendar, list, priority)");
-    }
-    return it->second;
-}
-
 // A point-to-point link (100 Mb/s, 1 ms) from the server to each client.
 std::vector<Ipv4Address>
 BuildStar(Ptr<Node> server, const NodeContainer& clients)
@@ -167,9 +149,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
         throw std::invalid_argument("bench: unknown stack \"" + stack + "\" (legacy, stock)");
     }
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(options.msl.GetSeconds()));
-    ObjectFactory scheduler;
-    scheduler.SetTypeId(SchedulerTypeName(options.scheduler));
-    Simulator::SetScheduler(scheduler);
+    UseScheduler(options.scheduler);
 
     // Connections of one client start this far apart, so that all of them start
     // within 2 x MSL minus a margin and every closed client end is still in

@@ -25,7 +25,7 @@ struct BenchOptions
     /// host on one switched Ethernet (static resolution), one device per node
     std::string network{"star"};
     /// ns-3 scheduler: "map" (ns-3's default), "heap", "calendar", "list", "priority"
-    std::string scheduler{"map"};
+    std::string scheduler{"priority"};
 };
 
 /// One stack's measurement.

@@ -8,9 +8,11 @@
 #include "runner.h"
 #include "scenario-error.h"
 #include "scenario-loader.h"
+#include "scheduler-choice.h"
 #include "units.h"
 #include "version.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iomanip>
@@ -85,6 +87,18 @@ Overrides(const Parsed& parsed)
                                   : std::vector<std::string>{};
 }
 
+std::string
+CheckScheduler(const std::string& name)
+{
+    const auto& names = SchedulerNames();
+    if (std::find(names.begin(), names.end(), name) == names.end())
+    {
+        throw po::error("--scheduler expects map, heap, calendar, list or priority, found \"" +
+                        name + "\"");
+    }
+    return name;
+}
+
 int
 Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
@@ -96,8 +110,10 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         "PATH=VALUE: override a scenario value, e.g. hosts.client.count=50 (repeatable)")(
         "pcap", "write one PCAP per host interface into OUT/pcap/")(
         "no-events", "do not write events.csv (for very large runs)")(
-        "quiet,q", "print nothing but errors")("scenario", po::value<std::string>(),
-                                               "scenario file");
+        "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
+        "ns-3 event scheduler: map, heap, calendar, list or priority (results are the "
+        "same with each; speed is not)")("quiet,q", "print nothing but errors")(
+        "scenario", po::value<std::string>(), "scenario file");
     Parsed parsed = ParseOptions(args, options, "scenario");
     if (parsed.help)
     {
@@ -122,6 +138,7 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         parsed.vm.count("out") ? parsed.vm["out"].as<std::string>() : "results/" + scenario.name;
     runOptions.pcap = parsed.vm.count("pcap") > 0;
     runOptions.eventsFile = parsed.vm.count("no-events") == 0;
+    runOptions.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
     bool quiet = parsed.vm.count("quiet") > 0;
     runOptions.progress = !quiet;
     if (!quiet)
@@ -235,7 +252,7 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         "payload", po::value<uint32_t>()->default_value(200), "bytes each way per connection")(
         "network", po::value<std::string>()->default_value("star"),
         "star (a point-to-point link per client) or switched (one switched Ethernet)")(
-        "scheduler", po::value<std::string>()->default_value("map"),
+        "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
         "ns-3 event scheduler: map, heap, calendar, list or priority")(
         "csv", po::value<std::string>(), "also write the results as CSV to this file");
     Parsed parsed = ParseOptions(args, options, nullptr);
@@ -265,13 +282,7 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
     {
         throw po::error("--network expects star or switched, found \"" + bench.network + "\"");
     }
-    bench.scheduler = parsed.vm["scheduler"].as<std::string>();
-    static const std::set<std::string> schedulers{"map", "heap", "calendar", "list", "priority"};
-    if (!schedulers.count(bench.scheduler))
-    {
-        throw po::error("--scheduler expects map, heap, calendar, list or priority, found \"" +
-                        bench.scheduler + "\"");
-    }
+    bench.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
     bench.stacks.clear();
     std::stringstream stacks(parsed.vm["stacks"].as<std::string>());
     std::string stack;

@@ -24,6 +24,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "profile-registry.h"
+#include "scheduler-choice.h"
 #include "service-application.h"
 #include "switched-ethernet-helper.h"
 #include "switched-ethernet-net-device.h"
@@ -361,6 +362,7 @@ Run::Execute()
     auto wallStart = std::chrono::steady_clock::now();
     RunResult result;
     ClearOldResults();
+    UseScheduler(m_options.scheduler);
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(1);
     m_topology = BuildTopology(m_scenario);

@@ -14,10 +14,11 @@ namespace retrotcp
 /// How to run a scenario.
 struct RunOptions
 {
-    std::string outDir;    //!< result folder (created if missing)
-    bool pcap{false};      //!< write one PCAP per host interface
-    bool progress{true};   //!< report progress on the log stream
-    bool eventsFile{true}; //!< write events.csv
+    std::string outDir;                //!< result folder (created if missing)
+    bool pcap{false};                  //!< write one PCAP per host interface
+    bool progress{true};               //!< report progress on the log stream
+    bool eventsFile{true};             //!< write events.csv
+    std::string scheduler{"priority"}; //!< ns-3 event scheduler (scheduler-choice.h)
 };
 
 /// What a run produced.
