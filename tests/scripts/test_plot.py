@@ -23,6 +23,7 @@ FIGURES = {
                         "--y", "hosts.ws.stack.parameters.MSL", "--xlabel", "TCPCONNECTIONS", "--ylabel", "MSL"],
     "logon-cdf": [D + "/logon-commands.csv"],
     "syn-timeline": [D + "/syn-events.csv"],
+    "bench-scaling": [D + "/bench.csv", "--annotate"],
 }
 
 
@@ -87,7 +88,9 @@ def main():
     r = subprocess.run([os.path.join(a.root, "scripts", "plot"), fig] + args + ["--out", out, "--name", a.figure,
                        "--format", "svg"], cwd=a.root, capture_output=True, text=True, env=env, timeout=120)
     svg = open(os.path.join(out, a.figure + ".svg"), encoding="utf-8").read()
-    for word in ("(s)",) if a.figure != "relogon-heatmap" else ("TCPCONNECTIONS", "MSL", "failure rate"):
+    words = {"relogon-heatmap": ("TCPCONNECTIONS", "MSL", "failure rate"),
+             "bench-scaling": ("TIME-WAIT", "per wall-clock second", "B/conn")}.get(a.figure, ("(s)",))
+    for word in words:
         if word not in svg:
             fail("%s: no axis label with %r (units)" % (a.figure, word))
     print("ok: %s" % a.figure)
