@@ -1,6 +1,7 @@
 #include "legacy-tcp-l4-protocol.h"
 
 #include "legacy-tcp-socket.h"
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/ipv4-header.h"
@@ -475,7 +476,9 @@ LegacyTcpL4Protocol::FreeBlock(uint64_t id, const LegacyTcpFourTuple& key)
     if (waiter != 0)
     {
         auto it = m_poolWaiters.find(waiter);
-        NS_ASSERT(it != m_poolWaiters.end());
+        // The pool and the waiter table move together; NS_ASSERT is compiled out
+        // in release builds, and this must not become undefined behaviour.
+        NS_ABORT_MSG_IF(it == m_poolWaiters.end(), "pool waiter " << waiter << " unknown");
         Ptr<LegacyTcpSocket> socket = it->second;
         m_poolWaiters.erase(it);
         m_blockTakenTrace(socket->m_connectionId, m_pool.GetInUse());

@@ -94,7 +94,7 @@ LegacyTcpSocket::DoDispose()
 {
     CancelTimers();
     m_poolWaitEvent.Cancel();
-    m_notifyEvent.Cancel();
+    m_notifyPending = false;
     m_listener = nullptr;
     m_tcp = nullptr;
     m_node = nullptr;
@@ -441,8 +441,12 @@ LegacyTcpSocket::FailConnect(LegacyTcpError error, bool scheduleCallback)
     m_closeNotified = true;
     if (scheduleCallback)
     {
-        m_notifyEvent = Simulator::ScheduleNow(&LegacyTcpSocket::NotifyConnectionFailedLater,
-                                               Ptr<LegacyTcpSocket>(this));
+        // The event holds a Ptr to this socket (alive until the callback); its
+        // EventId is not kept, or socket -> EventId -> EventImpl -> socket is a
+        // cycle that leaks the socket, its stack and its node.
+        m_notifyPending = true;
+        Simulator::ScheduleNow(&LegacyTcpSocket::NotifyConnectionFailedLater,
+                               Ptr<LegacyTcpSocket>(this));
     }
     else
     {
@@ -453,6 +457,11 @@ LegacyTcpSocket::FailConnect(LegacyTcpError error, bool scheduleCallback)
 void
 LegacyTcpSocket::NotifyConnectionFailedLater()
 {
+    if (!m_notifyPending)
+    {
+        return; // disposed meanwhile
+    }
+    m_notifyPending = false;
     NotifyConnectionFailed();
 }
 
@@ -581,7 +590,8 @@ LegacyTcpSocket::Close()
     switch (m_state)
     {
     case LEGACY_TCP_CLOSED:
-        if (m_poolWaiting || m_portHeld)
+        // m_blockHeld: granted a block by the pool, ContinueActiveOpen not run yet.
+        if (m_poolWaiting || m_portHeld || m_blockHeld)
         {
             ReleaseAndClose("close");
         }

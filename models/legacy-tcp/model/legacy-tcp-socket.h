@@ -304,7 +304,7 @@ class LegacyTcpSocket : public Socket
     EventId m_retxEvent;           //!< SYN / SYN-ACK / data / FIN retransmission
     EventId m_delAckEvent;         //!< delayed ACK
     EventId m_poolWaitEvent;       //!< pool wait timeout
-    EventId m_notifyEvent;         //!< deferred connect-failure callback
+    bool m_notifyPending{false};   //!< deferred connect-failure callback scheduled
     EventId m_connectDeadline;     //!< ConnectTimeout of the pending connect
     uint32_t m_synRetries{0};      //!< SYN retries used (both kinds)
     uint32_t m_synDoublings{0};    //!< SYN timeouts so far (backoff exponent)

@@ -230,3 +230,27 @@ TEST_CASE("legacy-tcp: a passive open whose SYN|ACKs go unanswered is dropped, a
     CHECK(probe.succeeded);
     CHECK(net.Events(1, "established").size() == 1);
 }
+
+// A deferred connect failure (no_tcb) must not leave the socket referenced by its
+// own already-run event (socket -> EventId -> EventImpl -> socket: a leak).
+TEST_CASE("legacy-tcp: a socket whose connect failed asynchronously is not kept alive", "[pool]")
+{
+    Ns3Fixture fixture;
+    LegacyTcpStackHelper client;
+    LegacyTcpStackHelper server;
+    client.SetAttribute("ConnectionBlocks", UintegerValue(1));
+    TestNetwork net(client, server);
+    TestServer srv;
+    srv.Start(net.NewSocket(1), 139);
+    Ptr<LegacyTcpSocket> a = net.NewSocket(0);
+    Ptr<LegacyTcpSocket> b = net.NewSocket(0);
+    ConnectProbe probe;
+    probe.Watch(b);
+    Simulator::Schedule(Seconds(1), [&]() { a->Connect(net.Server(139)); });
+    Simulator::Schedule(Seconds(1.5), [&]() { b->Connect(net.Server(139)); });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    REQUIRE(probe.failed);
+    CHECK(b->GetError() == LegacyTcpError::NoTcb);
+    CHECK(b->GetReferenceCount() == 1); // only this test's Ptr
+}

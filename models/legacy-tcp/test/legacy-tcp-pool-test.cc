@@ -212,3 +212,40 @@ TEST_CASE("legacy-tcp: a port range of 8 with long TIME-WAIT gives no_port to th
     CHECK(explicitBind->Bind(InetSocketAddress(Ipv4Address::GetAny(), 2003)) == -1);
     CHECK(explicitBind->GetErrno() == Socket::ERROR_ADDRINUSE);
 }
+
+// A Close() between a pool grant and the deferred ContinueActiveOpen.
+TEST_CASE("legacy-tcp: Close() while a pool grant is pending releases the block", "[pool]")
+{
+    Ns3Fixture fixture;
+    LegacyTcpStackHelper client;
+    LegacyTcpStackHelper server;
+    client.SetAttribute("ConnectionBlocks", UintegerValue(1));
+    client.SetAttribute("Msl", TimeValue(Seconds(1)));
+    client.SetAttribute("PoolPolicy", EnumValue(LegacyTcpL4Protocol::POOL_WAIT));
+    TestNetwork net(client, server);
+    TestServer srv;
+    srv.Start(net.NewSocket(1), 139);
+    Ptr<LegacyTcpSocket> a = net.NewSocket(0);
+    Ptr<LegacyTcpSocket> b = net.NewSocket(0);
+    Simulator::Schedule(Seconds(1), [&]() { a->Connect(net.Server(139)); });
+    Simulator::Schedule(Seconds(1.1), [&]() { a->Close(); });
+    Simulator::Schedule(Seconds(1.5), [&]() { b->Connect(net.Server(139)); });
+    bool closed = false;
+    // BlockFreed fires inside FreeBlock, just before GrantPoolBlock: the Close()
+    // scheduled here runs after the grant, before ContinueActiveOpen.
+    net.tcp[0]->TraceConnectWithoutContext(
+        "BlockFreed", MakeCallback(+[](Ptr<LegacyTcpSocket>* s, bool* done, uint64_t, uint32_t) {
+                          if (!*done)
+                          {
+                              *done = true;
+                              Simulator::ScheduleNow([s]() { (*s)->Close(); });
+                          }
+                      }).Bind(&b, &closed));
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+    INFO(net.DumpEvents(0));
+    CHECK(closed);
+    CHECK(b->GetState() == LEGACY_TCP_CLOSED);
+    CHECK(net.tcp[0]->GetBlocksInUse() == 0);
+    CHECK(net.wire.From("client", TcpHeader::SYN).size() == 1);
+}
