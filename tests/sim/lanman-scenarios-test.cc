@@ -323,6 +323,64 @@ TEST_CASE("lanman-scenarios: the large storm on switched Ethernet, scaled down, 
     CHECK(count("_ws.malformed || _ws.expert.severity == error") == 0);
 }
 
+TEST_CASE("lanman-scenarios: a server's idle disconnect closes first, so the server holds "
+          "TIME-WAIT and the workstation's block is freed at once")
+{
+    Ns3Fixture fixture;
+    // RFC 1122 4.2.2.13 / Q94246: "a connection closed actively holds its block in
+    // TIME-WAIT for 2xMSL" - here the file servers close (IdleTimeout), not the
+    // workstation.
+    std::string out = RunLanman("lanman-morning-storm", "lanman-idle",
+                                {"hosts.ws.count=1", "hosts.ws.applications.0.start_jitter=0s",
+                                 "hosts.fs.applications.0.idle_timeout=30s"});
+    auto events = ReadCsv(out + "/events.csv");
+    std::map<std::string, double> idleAt;      // conn_id -> idle_disconnect time
+    std::map<std::string, double> serverTwAt;  // conn_id -> server time_wait_enter
+    std::map<std::string, double> serverTwEnd; // conn_id -> server TIME-WAIT end
+    std::map<std::string, int> wsTimeWait;     // conn_id -> workstation time_wait_enter
+    double lastCommandEnd = 0;
+    for (const auto& e : events)
+    {
+        const std::string& host = e.at("host");
+        const std::string& ev = e.at("event");
+        double t = std::stod(e.at("time_s"));
+        if (host == "ws" && ev == "command_end")
+        {
+            lastCommandEnd = std::max(lastCommandEnd, t);
+        }
+        if (host.rfind("fs-", 0) == 0 && ev == "idle_disconnect")
+        {
+            idleAt[e.at("conn_id")] = t;
+        }
+        if (host.rfind("fs-", 0) == 0 && ev == "time_wait_enter")
+        {
+            serverTwAt[e.at("conn_id")] = t;
+            CHECK(e.at("detail") == "duration=240.000000"); // winnt-4.0: 2 x MSL 120 s
+        }
+        if (host.rfind("fs-", 0) == 0 && ev == "closed" && e.at("detail") == "time_wait")
+        {
+            serverTwEnd[e.at("conn_id")] = t;
+        }
+        if (host == "ws" && ev == "time_wait_enter")
+        {
+            ++wsTimeWait[e.at("conn_id")];
+        }
+    }
+    REQUIRE(idleAt.size() == 3); // one session per file server
+    for (const auto& [id, t] : idleAt)
+    {
+        INFO("connection " << id);
+        // 30 s after the session's last exchange (the last net use, about 1 s in).
+        CHECK(t > 30.0);
+        CHECK(t < lastCommandEnd + 30.0);
+        REQUIRE(serverTwAt.count(id) == 1);
+        CHECK(serverTwAt[id] - t < 0.001); // FIN sent, ACKed, FIN back: TIME-WAIT
+        REQUIRE(serverTwEnd.count(id) == 1);
+        CHECK(serverTwEnd[id] - serverTwAt[id] == Approx(240.0).margin(1e-6));
+        CHECK(wsTimeWait.count(id) == 0); // the passive closer holds nothing
+    }
+}
+
 TEST_CASE("lanman-scenarios: bad commands and PROTOCOL.INI values are clear errors")
 {
     auto message = [](const std::vector<std::string>& overrides) {
