@@ -12,18 +12,23 @@ RETROTCP_PACKAGES=(
   python3 python3-matplotlib python3-pandas python3-jsonschema
   parallel tshark
 )
+# Only for the tests (scripts/test): the formatting check.
+RETROTCP_TEST_PACKAGES=(clang-format)
 
 retrotcp_missing_packages() {
   local pkg status
-  for pkg in "${RETROTCP_PACKAGES[@]}"; do
+  local packages=("${RETROTCP_PACKAGES[@]}")
+  [ "${1:-}" = test ] && packages+=("${RETROTCP_TEST_PACKAGES[@]}")
+  for pkg in "${packages[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
     [ "$status" = "installed" ] || echo "$pkg"
   done
 }
 
+# retrotcp_install_packages [test]: "test" adds the packages only the tests need.
 retrotcp_install_packages() {
   local missing
-  missing=$(retrotcp_missing_packages)
+  missing=$(retrotcp_missing_packages "${1:-}")
   [ -z "$missing" ] && return 0
   echo "retrotcp: installing missing Debian packages:" $missing >&2
   local sudo=""
