@@ -86,7 +86,6 @@ SwitchedEthernetChannel::DoDispose()
     m_ports.clear();
     m_portOfMac.clear();
     m_portOfIpv4.clear();
-    m_portOfDevice.clear();
     Channel::DoDispose();
 }
 
@@ -103,24 +102,25 @@ SwitchedEthernetChannel::Key(Mac48Address address)
     return key;
 }
 
-void
+uint32_t
 SwitchedEthernetChannel::Add(Ptr<SwitchedEthernetNetDevice> device)
 {
     auto port = static_cast<uint32_t>(m_ports.size());
     m_ports.push_back(Port{device, Time(0), Ipv4Address(), Ipv4Mask()});
     m_stationsLearnt = false;
-    m_portOfDevice[PeekPointer(device)] = port;
     Mac48Address mac = Mac48Address::ConvertFrom(device->GetAddress());
     bool fresh = m_portOfMac.emplace(Key(mac), port).second;
     NS_ABORT_MSG_UNLESS(fresh, "two devices with MAC address " << mac << " on one switch");
+    return port;
 }
 
 uint32_t
 SwitchedEthernetChannel::PortOf(Ptr<SwitchedEthernetNetDevice> device) const
 {
-    auto it = m_portOfDevice.find(PeekPointer(device));
-    NS_ASSERT_MSG(it != m_portOfDevice.end(), "device not attached to this switch");
-    return it->second;
+    uint32_t port = device->GetSwitchPort();
+    NS_ASSERT_MSG(port < m_ports.size() && m_ports[port].device == device,
+                  "device not attached to this switch");
+    return port;
 }
 
 void

@@ -61,8 +61,9 @@ class SwitchedEthernetChannel : public Channel
     /**
      * \brief Give a device a port (SwitchedEthernetNetDevice::Attach calls this).
      * \param device the device
+     * \return its port number (the device keeps it)
      */
-    void Add(Ptr<SwitchedEthernetNetDevice> device);
+    uint32_t Add(Ptr<SwitchedEthernetNetDevice> device);
 
     /**
      * \brief A device starts sending a frame.
@@ -126,9 +127,8 @@ class SwitchedEthernetChannel : public Channel
     static uint64_t Key(Mac48Address address);
 
     std::vector<Port> m_ports;
-    std::unordered_map<uint64_t, uint32_t> m_portOfMac;       //!< station address -> port
-    std::unordered_map<uint32_t, uint32_t> m_portOfIpv4;      //!< IPv4 -> port (snooped or static)
-    std::unordered_map<const void*, uint32_t> m_portOfDevice; //!< device -> port
+    std::unordered_map<uint64_t, uint32_t> m_portOfMac;  //!< station address -> port
+    std::unordered_map<uint32_t, uint32_t> m_portOfIpv4; //!< IPv4 -> port (snooped or static)
     Time m_delay;
     Time m_latency;
     uint32_t m_bufferBytes{0};

@@ -94,8 +94,14 @@ SwitchedEthernetNetDevice::Attach(Ptr<SwitchedEthernetChannel> channel)
 {
     NS_ASSERT_MSG(!m_channel, "device already attached");
     m_channel = channel;
-    m_channel->Add(this);
+    m_switchPort = m_channel->Add(this);
     m_linkChangeCallbacks();
+}
+
+uint32_t
+SwitchedEthernetNetDevice::GetSwitchPort() const
+{
+    return m_switchPort;
 }
 
 void

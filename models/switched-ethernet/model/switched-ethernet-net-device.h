@@ -41,6 +41,8 @@ class SwitchedEthernetNetDevice : public NetDevice
      */
     void Attach(Ptr<SwitchedEthernetChannel> channel);
 
+    /** \return the switch port this device is plugged into */
+    uint32_t GetSwitchPort() const;
     /** \param queue the transmit queue */
     void SetQueue(Ptr<Queue<Packet>> queue);
     /** \return the transmit queue */
@@ -112,6 +114,7 @@ class SwitchedEthernetNetDevice : public NetDevice
     Mac48Address m_address;
     DataRate m_dataRate;
     uint32_t m_ifIndex{0};
+    uint32_t m_switchPort{0};
     uint16_t m_mtu{1500};
     bool m_transmitting{false};
     Ptr<Packet> m_current; //!< the frame on the wire
