@@ -190,12 +190,7 @@ ServiceApplication::PeerClose(Ptr<Socket> socket)
     {
         return;
     }
-    m_registry->Event(m_hostName, it->second.connectionId, "app_closed",
-                      it->second.closing ? "local" : "peer");
-    if (!it->second.closing)
-    {
-        socket->Close();
-    }
+    AnswerPeerClose(socket, it->second.closing, *m_registry, m_hostName, it->second.connectionId);
     Forget(socket);
 }
 
@@ -214,9 +209,7 @@ ServiceApplication::PeerError(Ptr<Socket> socket)
 void
 ServiceApplication::Forget(Ptr<Socket> socket)
 {
-    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-    socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
-                              MakeNullCallback<void, Ptr<Socket>>());
+    DetachAcceptedSocket(socket);
     m_peers.erase(socket);
 }
 

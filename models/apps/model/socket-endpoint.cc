@@ -1,5 +1,6 @@
 #include "socket-endpoint.h"
 
+#include "connection-registry.h"
 #include "ns3/abort.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
@@ -42,6 +43,25 @@ CloseListener(Ptr<Socket> listener)
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                 MakeNullCallback<void, Ptr<Socket>, const Address&>());
     listener->Close();
+}
+
+void
+AnswerPeerClose(Ptr<Socket> socket, bool closedLocally, ConnectionRegistry& registry,
+                const std::string& hostName, uint64_t connectionId)
+{
+    registry.Event(hostName, connectionId, "app_closed", closedLocally ? "local" : "peer");
+    if (!closedLocally)
+    {
+        socket->Close();
+    }
+}
+
+void
+DetachAcceptedSocket(Ptr<Socket> socket)
+{
+    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                              MakeNullCallback<void, Ptr<Socket>>());
 }
 
 } // namespace ns3

@@ -28,6 +28,21 @@ Ptr<Socket> OpenListener(Ptr<Node> node, TypeId factory,
  */
 void CloseListener(Ptr<Socket> listener);
 
+class ConnectionRegistry;
+
+/**
+ * \brief A server's answer to its peer's close: record "app_closed" (detail
+ * "local" if the server had closed first, else "peer") and close this end too
+ * if the server had not.
+ */
+void AnswerPeerClose(Ptr<Socket> socket, bool closedLocally, ConnectionRegistry& registry,
+                     const std::string& hostName, uint64_t connectionId);
+
+/**
+ * \brief Stop hearing from an accepted socket (receive and close callbacks).
+ */
+void DetachAcceptedSocket(Ptr<Socket> socket);
+
 } // namespace ns3
 
 #endif

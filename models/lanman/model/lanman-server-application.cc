@@ -319,12 +319,7 @@ LanmanServerApplication::PeerClose(Ptr<Socket> socket)
     {
         return;
     }
-    m_registry->Event(m_hostName, it->second.connectionId, "app_closed",
-                      it->second.closing ? "local" : "peer");
-    if (!it->second.closing)
-    {
-        socket->Close();
-    }
+    AnswerPeerClose(socket, it->second.closing, *m_registry, m_hostName, it->second.connectionId);
     Forget(socket);
 }
 
@@ -348,9 +343,7 @@ LanmanServerApplication::Forget(Ptr<Socket> socket)
     {
         it->second.idle.Cancel();
     }
-    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-    socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
-                              MakeNullCallback<void, Ptr<Socket>>());
+    DetachAcceptedSocket(socket);
     m_peers.erase(socket);
 }
 
