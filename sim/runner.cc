@@ -13,6 +13,7 @@
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
+#include "ns3/global-value.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/names.h"
 #include "ns3/point-to-point-helper.h"
@@ -363,6 +364,9 @@ Run::Execute()
     RunResult result;
     ClearOldResults();
     UseScheduler(m_options.scheduler);
+    // Rule WIRE-CHECKSUM: real stacks fill in every checksum (and the Ethernet FCS);
+    // ns-3 leaves them 0 unless this global is set before the packets are made.
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(1);
     m_topology = BuildTopology(m_scenario);
