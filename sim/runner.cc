@@ -51,8 +51,8 @@ namespace fs = std::filesystem;
 namespace
 {
 
-const char* const kOutcomeWords[] = {"established", "refused", "timed_out", "no_tcb",
-                                     "no_port",     "reset",   "failed",    "pending"};
+const char* const kOutcomeWords[] = {"established", "refused", "timed_out", "no_tcb", "no_port",
+                                     "reset",       "aborted", "failed",    "pending"};
 
 // Sets a host's stock-TCP parameters on each socket it creates.
 void
@@ -295,7 +295,7 @@ Run::WriteConnections(RunResult& result)
         std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "connections.csv").string());
     std::ofstream& out = m_connectionsFile->Stream();
     out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
-           "end_s,closed_s,outcome,error_code,syns_sent,rsts_received,bytes_sent,"
+           "end_s,closed_s,outcome,error_code,errno,syns_sent,rsts_received,bytes_sent,"
            "bytes_received,close\n";
     for (const char* word : kOutcomeWords)
     {
@@ -310,8 +310,8 @@ Run::WriteConnections(RunResult& result)
             << ',' << CsvField(r.remoteHost) << ',' << r.remoteAddress << ',' << r.remotePort << ','
             << FormatSeconds(r.start) << ',' << (r.end >= Time(0) ? FormatSeconds(r.end) : "")
             << ',' << (r.closed >= Time(0) ? FormatSeconds(r.closed) : "") << ',' << outcome << ','
-            << r.errorCode << ',' << r.synsSent << ',' << r.rstsReceived << ',' << r.bytesSent
-            << ',' << r.bytesReceived << ',' << r.closeKind << '\n';
+            << r.errorCode << ',' << r.errorName << ',' << r.synsSent << ',' << r.rstsReceived
+            << ',' << r.bytesSent << ',' << r.bytesReceived << ',' << r.closeKind << '\n';
     }
 }
 

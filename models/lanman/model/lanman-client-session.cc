@@ -8,6 +8,7 @@
 #include "ns3/node.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+#include "socket-endpoint.h"
 
 namespace ns3
 {
@@ -155,6 +156,7 @@ LanmanClientSession::Open(DoneCallback done)
     m_socket->SetCloseCallbacks(MakeCallback(&LanmanClientSession::PeerClosed, this),
                                 MakeCallback(&LanmanClientSession::PeerError, this));
     m_socket->SetRecvCallback(MakeCallback(&LanmanClientSession::Receive, this));
+    m_socket->SetSendCallback(MakeCallback(&LanmanClientSession::SendMore, this));
     m_registry->Event(m_hostName, m_id, "connect_start",
                       m_serverName + ":" + std::to_string(m_port));
     if (m_socket->Bind() != 0)
@@ -205,11 +207,11 @@ LanmanClientSession::ConnectFailed(Ptr<Socket>)
 {
     ConnectionRecord& r = m_registry->Get(m_id);
     UpdateCounters();
-    if (r.outcome == ConnectionOutcome::Pending)
-    {
-        r.outcome = ClassifyConnectFailure(m_socket, r.rstsReceived);
-    }
-    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    SetConnectionOutcome(r,
+                         r.outcome == ConnectionOutcome::Pending
+                             ? ClassifyConnectFailure(m_socket, r.rstsReceived)
+                             : r.outcome,
+                         ERRORS_DOS);
     r.end = Simulator::Now();
     if (!StackTracesConnectFailure(m_socket))
     {
@@ -223,11 +225,15 @@ LanmanClientSession::ConnectFailed(Ptr<Socket>)
 void
 LanmanClientSession::Send(Ptr<Packet> packet)
 {
-    uint32_t size = packet->GetSize();
-    if (m_socket->Send(packet) > 0)
-    {
-        m_registry->Get(m_id).bytesSent += size;
-    }
+    // Rule APP-SEND-ANY-SIZE: the whole message, now or as the buffer drains.
+    m_writer.Write(m_socket, packet);
+    m_registry->Get(m_id).bytesSent += packet->GetSize();
+}
+
+void
+LanmanClientSession::SendMore(Ptr<Socket> socket, uint32_t)
+{
+    m_writer.Resume(socket);
 }
 
 void
@@ -367,7 +373,7 @@ LanmanClientSession::PeerClosed(Ptr<Socket>)
     {
         // The server closed first (idle disconnect): answer with our own close.
         m_closing = true;
-        m_socket->Close();
+        CloseAfterPeer(m_socket);
         Lost("closed by the server");
         return;
     }
@@ -383,11 +389,11 @@ LanmanClientSession::PeerError(Ptr<Socket>)
     {
         return;
     }
-    r.outcome = ConnectionOutcome::Reset;
-    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    SetConnectionOutcome(r, ClassifyErrorClose(m_socket), ERRORS_DOS);
     r.closed = Simulator::Now();
-    r.closeKind = "reset";
-    m_registry->Event(m_hostName, m_id, "app_reset");
+    r.closeKind = r.outcome == ConnectionOutcome::Aborted ? "aborted" : "reset";
+    m_registry->Event(m_hostName, m_id,
+                      r.outcome == ConnectionOutcome::Aborted ? "app_aborted" : "app_reset");
     Lost("reset");
 }
 
@@ -417,7 +423,9 @@ LanmanClientSession::DetachSocket()
     {
         return;
     }
+    m_writer.Clear();
     m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                                 MakeNullCallback<void, Ptr<Socket>>());
     m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),

@@ -8,6 +8,7 @@
 #include "ns3/object.h"
 #include "ns3/socket.h"
 #include "smb-header.h"
+#include "socket-writer.h"
 
 #include <string>
 
@@ -92,6 +93,8 @@ class LanmanClientSession : public Object
     void PeerClosed(Ptr<Socket> socket);
     void PeerError(Ptr<Socket> socket);
     void Send(Ptr<Packet> packet);
+    /** \brief The socket has room again: write what waits. */
+    void SendMore(Ptr<Socket> socket, uint32_t available);
     void SendSmb(SmbHeader::Command command);
     void Complete(bool ok, const std::string& detail);
     void Lost(const std::string& why);
@@ -117,11 +120,12 @@ class LanmanClientSession : public Object
     Callback<void, Ptr<Socket>> m_configure;         //!< socket configuration
     Callback<void, Ptr<LanmanClientSession>> m_lost; //!< loss notification
 
-    Ptr<Socket> m_socket;                                //!< the connection
-    uint64_t m_id{0};                                    //!< conn_id
-    Phase m_phase{IDLE};                                 //!< where Open() is
-    bool m_closing{false};                               //!< Close() called
-    DoneCallback m_done;                                 //!< pending completion
+    Ptr<Socket> m_socket;  //!< the connection
+    SocketWriter m_writer; //!< message bytes the socket has not taken yet
+    uint64_t m_id{0};      //!< conn_id
+    Phase m_phase{IDLE};   //!< where Open() is
+    bool m_closing{false}; //!< Close() called
+    DoneCallback m_done;   //!< pending completion
     SmbHeader::Command m_awaiting{SmbHeader::NEGOTIATE}; //!< response awaited
     bool m_requestPending{false};                        //!< a Request() awaits its response
     uint16_t m_uid{0};                                   //!< from Session Setup

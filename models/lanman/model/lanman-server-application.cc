@@ -181,6 +181,7 @@ LanmanServerApplication::Accept(Ptr<Socket> socket, const Address& from)
     detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
     m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());
     socket->SetRecvCallback(MakeCallback(&LanmanServerApplication::Receive, this));
+    socket->SetSendCallback(MakeCallback(&LanmanServerApplication::SendMore, this));
     socket->SetCloseCallbacks(MakeCallback(&LanmanServerApplication::PeerClose, this),
                               MakeCallback(&LanmanServerApplication::PeerError, this));
     RestartIdle(socket, peer);
@@ -282,7 +283,17 @@ LanmanServerApplication::Respond(Ptr<Socket> socket, Ptr<Packet> response)
     {
         return; // the connection went away during the think time
     }
-    socket->Send(response);
+    it->second.writer.Write(socket, response); // rule APP-SEND-ANY-SIZE
+}
+
+void
+LanmanServerApplication::SendMore(Ptr<Socket> socket, uint32_t)
+{
+    auto it = m_peers.find(socket);
+    if (it != m_peers.end() && !it->second.closing)
+    {
+        it->second.writer.Resume(socket);
+    }
 }
 
 void

@@ -7,6 +7,7 @@
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/socket.h"
+#include "socket-writer.h"
 
 #include <map>
 #include <string>
@@ -53,6 +54,7 @@ class LanmanServerApplication : public Application
         bool session{false};      //!< positive response sent
         bool closing{false};      //!< the server called Close()
         EventId idle;             //!< idle disconnect
+        SocketWriter writer;      //!< response bytes the socket has not taken yet
     };
 
     void StartApplication() override;
@@ -60,6 +62,7 @@ class LanmanServerApplication : public Application
     bool ConnectionRequest(Ptr<Socket> socket, const Address& from);
     void Accept(Ptr<Socket> socket, const Address& from);
     void Receive(Ptr<Socket> socket);
+    void SendMore(Ptr<Socket> socket, uint32_t available);
     void Handle(Ptr<Socket> socket, Peer& peer, Ptr<Packet> message);
     void Respond(Ptr<Socket> socket, Ptr<Packet> response);
     void RestartIdle(Ptr<Socket> socket, Peer& peer);

@@ -92,11 +92,29 @@ LegacyTcpL4Protocol::GetTypeId()
                           UintegerValue(65536),
                           MakeUintegerAccessor(&LegacyTcpL4Protocol::m_reopenIsnMargin),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute("IsnMode",
-                          "Initial sequence numbers: Clock (RFC 793 p.27, one tick per 4 us "
-                          "plus IsnOffset) or Zero (stock ns-3, for comparison).",
-                          EnumValue(ISN_CLOCK), MakeEnumAccessor(&LegacyTcpL4Protocol::m_isnMode),
-                          MakeEnumChecker(ISN_CLOCK, "Clock", ISN_ZERO, "Zero"))
+            .AddAttribute(
+                "IsnMode",
+                "Initial sequence numbers: Clock (RFC 793 p.27, one tick per 4 us "
+                "plus IsnOffset, plus IsnIncrement per connection), Hashed (RFC 6528: "
+                "the clock plus a keyed hash of the 4-tuple, as Linux does) or Zero "
+                "(stock ns-3, for comparison).",
+                EnumValue(ISN_CLOCK), MakeEnumAccessor(&LegacyTcpL4Protocol::m_isnMode),
+                MakeEnumChecker(ISN_CLOCK, "Clock", ISN_HASHED, "Hashed", ISN_ZERO, "Zero"))
+            .AddAttribute("IsnIncrement",
+                          "Clock mode: added to the ISN for every connection, so that "
+                          "connections opened at the same instant get different ISNs. Default "
+                          "64000: 4.4BSD (tcp_iss += TCP_ISSINCR / 2 at every connection).",
+                          UintegerValue(64000),
+                          MakeUintegerAccessor(&LegacyTcpL4Protocol::m_isnIncrement),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PortSelection",
+                          "Order of ephemeral ports: Sequential (cycle from the last port handed "
+                          "out: 4.4BSD in_pcbbind, Windows) or Hashed (an offset hashed from the "
+                          "destination, even ports first: Linux __inet_hash_connect).",
+                          EnumValue(PORTS_SEQUENTIAL),
+                          MakeEnumAccessor(&LegacyTcpL4Protocol::SetPortSelection,
+                                           &LegacyTcpL4Protocol::GetPortSelection),
+                          MakeEnumChecker(PORTS_SEQUENTIAL, "Sequential", PORTS_HASHED, "Hashed"))
             .AddAttribute("IsnOffset",
                           "Per-host offset of the ISN clock, drawn once at first use (the run's "
                           "seed and AssignStreams fix it). Default uniform over 32 bits: "
@@ -194,11 +212,17 @@ LegacyTcpL4Protocol::GetTypeId()
                           MakeTimeAccessor(&LegacyTcpL4Protocol::m_initialRto),
                           MakeTimeChecker(Time(1)))
             .AddAttribute("MinRto",
-                          "Lower bound of the retransmission timeout. Default 200 ms: "
-                          "assumption (BSD's two 500 ms ticks are coarser).",
-                          TimeValue(MilliSeconds(200)),
-                          MakeTimeAccessor(&LegacyTcpL4Protocol::m_minRto),
+                          "Lower bound of the retransmission timeout. It must exceed the peer's "
+                          "delayed-ACK time plus a round trip, or every unanswered request is "
+                          "retransmitted spuriously. Default 1 s: RFC 6298 2.4.",
+                          TimeValue(Seconds(1)), MakeTimeAccessor(&LegacyTcpL4Protocol::m_minRto),
                           MakeTimeChecker(Time(1)))
+            .AddAttribute("RtoTick",
+                          "Period of the clock the retransmission timer counts in; the timer "
+                          "fires at the ceil(RTO / tick)-th tick after it is set; 0 = an exact "
+                          "timer. 4.4BSD: 500 ms (the slow timeout, PR_SLOWHZ 2). Default 0.",
+                          TimeValue(Time(0)), MakeTimeAccessor(&LegacyTcpL4Protocol::m_rtoTick),
+                          MakeTimeChecker(Time(0)))
             .AddAttribute("MaxRto",
                           "Upper bound of the backed-off retransmission timeout. Default 60 s: "
                           "RFC 6298 2.5.",
@@ -212,10 +236,73 @@ LegacyTcpL4Protocol::GetTypeId()
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("DelayedAckTimeout",
                           "Delayed ACK timer; every second full segment is acknowledged at "
-                          "once; 0 = acknowledge every segment at once. Default 200 ms: NT.",
+                          "once; 0 = acknowledge every segment at once. Default 200 ms: RFC "
+                          "1122 4.2.3.2 (at most 0.5 s), Windows NT (TcpDelAckTicks 2 x 100 "
+                          "ms) and 4.4BSD (the 200 ms fast timeout).",
                           TimeValue(MilliSeconds(200)),
                           MakeTimeAccessor(&LegacyTcpL4Protocol::m_delayedAckTimeout),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("DelayedAckTick",
+                          "Period of the clock the delayed-ACK timer counts in; the ACK leaves "
+                          "at the ceil(DelayedAckTimeout / tick)-th tick after the segment; 0 = "
+                          "an exact timer. 4.4BSD: 200 ms (the fast timeout: the ACK goes 0-200 "
+                          "ms later); Windows NT: 100 ms (TcpDelAckTicks 2: 100-200 ms). "
+                          "Default 0.",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&LegacyTcpL4Protocol::m_delayedAckTick),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("QuickAcks",
+                          "Data segments acknowledged at once at the start of a connection "
+                          "before delayed ACKs begin. Linux: up to 16 (TCP_MAX_QUICKACKS, quick "
+                          "ACK mode). Default 0.",
+                          UintegerValue(0), MakeUintegerAccessor(&LegacyTcpL4Protocol::m_quickAcks),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("DelayFinAck",
+                          "The ACK of a peer's FIN waits on the delayed-ACK timer instead of "
+                          "leaving at once, so an application that closes in answer sends one "
+                          "FIN|ACK (Linux's three-segment close). Default false: 4.4BSD "
+                          "acknowledges a FIN at once (TF_ACKNOW).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LegacyTcpL4Protocol::m_delayFinAck),
+                          MakeBooleanChecker())
+            .AddAttribute("ClockPhase",
+                          "Time from the host's boot to the start of the simulation, seconds: "
+                          "the phase of the timer ticks (RtoTick, DelayedAckTick), drawn once. "
+                          "Default uniform in [0, 1] s: assumption, hosts do not tick in step "
+                          "(1 s is a whole number of 100, 200 and 500 ms ticks).",
+                          StringValue("ns3::UniformRandomVariable[Min=0|Max=1]"),
+                          MakePointerAccessor(&LegacyTcpL4Protocol::SetClockPhase,
+                                              &LegacyTcpL4Protocol::GetClockPhase),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("Nagle",
+                          "Nagle's algorithm: while data is unacknowledged, hold back a segment "
+                          "shorter than the MSS. Source: RFC 896, RFC 1122 4.2.3.4 (MUST). "
+                          "Default true.",
+                          BooleanValue(true), MakeBooleanAccessor(&LegacyTcpL4Protocol::m_nagle),
+                          MakeBooleanChecker())
+            .AddAttribute("SenderSwsAvoidance",
+                          "Sender silly-window avoidance: send only a full segment, all queued "
+                          "data, or at least half the peer's largest window; else wait for "
+                          "SwsOverrideTimeout. Source: RFC 1122 4.2.3.4 (MUST). Default true.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LegacyTcpL4Protocol::m_senderSws),
+                          MakeBooleanChecker())
+            .AddAttribute("SwsOverrideTimeout",
+                          "Sender SWS avoidance: send what the window allows after this long. "
+                          "Default 500 ms: assumption, RFC 1122 4.2.3.4 asks for 0.1-1 s.",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&LegacyTcpL4Protocol::m_swsOverrideTimeout),
+                          MakeTimeChecker(Time(1)))
+            .AddAttribute("ErrorCodes",
+                          "Error numbers of the stack's programming interface, as connections.csv "
+                          "reports them: Winsock (WSAECONNREFUSED 10061 ...), Linux (ECONNREFUSED "
+                          "111 ...), Bsd (ECONNREFUSED 61 ...) or Dos (the LAN Manager "
+                          "redirector's MS-DOS codes: 53 for a server it cannot reach). Default "
+                          "Winsock.",
+                          EnumValue(ERRORS_WINSOCK),
+                          MakeEnumAccessor(&LegacyTcpL4Protocol::m_errorCodes),
+                          MakeEnumChecker(ERRORS_WINSOCK, "Winsock", ERRORS_LINUX, "Linux",
+                                          ERRORS_BSD, "Bsd", ERRORS_DOS, "Dos"))
             .AddAttribute("HalfDuplexClose",
                           "Close() with unread data, or data arriving after Close(), sends a "
                           "reset and aborts. Source: RFC 1122 4.2.2.13 (MAY). Default false.",
@@ -314,7 +401,11 @@ LegacyTcpL4Protocol::AssignStreams(int64_t stream)
     {
         m_isnOffset->SetStream(stream);
     }
-    return 1;
+    if (m_clockPhase)
+    {
+        m_clockPhase->SetStream(stream + 1);
+    }
+    return 2;
 }
 
 uint32_t
@@ -333,6 +424,12 @@ uint32_t
 LegacyTcpL4Protocol::GetConnectionCount() const
 {
     return static_cast<uint32_t>(m_connections.size());
+}
+
+LegacyTcpErrorCodes
+LegacyTcpL4Protocol::GetErrorCodes() const
+{
+    return m_errorCodes;
 }
 
 Time
@@ -427,6 +524,32 @@ LegacyTcpL4Protocol::GetIsnOffset() const
     return m_isnOffset;
 }
 
+void
+LegacyTcpL4Protocol::SetClockPhase(Ptr<RandomVariableStream> variable)
+{
+    m_clockPhase = variable;
+    m_clock.SetPhaseVariable(variable);
+}
+
+Ptr<RandomVariableStream>
+LegacyTcpL4Protocol::GetClockPhase() const
+{
+    return m_clockPhase;
+}
+
+void
+LegacyTcpL4Protocol::SetPortSelection(PortSelection selection)
+{
+    m_portSelection = selection;
+    m_ports.SetHashed(selection == PORTS_HASHED);
+}
+
+LegacyTcpL4Protocol::PortSelection
+LegacyTcpL4Protocol::GetPortSelection() const
+{
+    return m_portSelection;
+}
+
 // --- services for sockets ---
 
 uint64_t
@@ -436,10 +559,19 @@ LegacyTcpL4Protocol::NextConnectionId()
 }
 
 SequenceNumber32
-LegacyTcpL4Protocol::NextIsn()
+LegacyTcpL4Protocol::NextIsn(const LegacyTcpFourTuple& key)
 {
-    m_isn.SetZeroMode(m_isnMode == ISN_ZERO);
-    return m_isn.Next(Simulator::Now());
+    m_isn.SetMode(m_isnMode == ISN_ZERO     ? ClockIsnGenerator::ZERO
+                  : m_isnMode == ISN_HASHED ? ClockIsnGenerator::HASHED
+                                            : ClockIsnGenerator::CLOCK);
+    m_isn.SetIncrement(m_isnIncrement);
+    return m_isn.Next(Simulator::Now(), key);
+}
+
+Time
+LegacyTcpL4Protocol::TimerDelay(Time timeout, Time tick)
+{
+    return m_clock.Delay(Simulator::Now(), timeout, tick);
 }
 
 bool
@@ -503,9 +635,19 @@ LegacyTcpL4Protocol::RemovePoolWaiter(const LegacyTcpSocket& socket)
 }
 
 uint16_t
-LegacyTcpL4Protocol::AllocatePort()
+LegacyTcpL4Protocol::AllocatePort(Ipv4Address remote, uint16_t remotePort)
 {
-    return m_ports.Allocate();
+    uint64_t destination = 0;
+    if (m_portSelection == PORTS_HASHED)
+    {
+        // A keyed hash of the destination, as the kernel's secure_ipv4_port_ephemeral.
+        uint64_t x = (uint64_t(remote.Get()) << 16 | remotePort) ^
+                     (uint64_t(m_isn.GetSecret()) * 0x9E3779B97F4A7C15ULL);
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9ULL;
+        destination = x ^ (x >> 29);
+    }
+    return m_ports.Allocate(destination);
 }
 
 bool
@@ -777,15 +919,13 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
     uint8_t flags = h.GetFlags();
     Ipv4Address local(key.localAddress);
     Ipv4Address remote(key.remoteAddress);
-    auto sendAck = [&]() {
-        TcpHeader ack;
-        ack.SetSourcePort(key.localPort);
-        ack.SetDestinationPort(key.remotePort);
-        ack.SetFlags(TcpHeader::ACK);
-        ack.SetSequenceNumber(record.sndNxt);
-        ack.SetAckNumber(record.rcvNxt);
-        ack.SetWindowSize(static_cast<uint16_t>(std::min<uint32_t>(m_receiveWindow, 65535)));
-        SendSegment(nullptr, ack, local, remote);
+    // RFC 793 p.69: "If an incoming segment is not acceptable, an acknowledgment
+    // should be sent in reply (unless the RST bit is set ...): <SEQ=SND.NXT>
+    // <ACK=RCV.NXT><CTL=ACK>". A SYN that cannot reopen the connection is such a
+    // segment; it does not restart the 2 MSL timer.
+    auto reject = [&](const char* why) {
+        Emit("reopen_rejected", record.connectionId, key, why);
+        SendTimeWaitAck(key, record);
     };
     if (flags & TcpHeader::RST)
     {
@@ -803,18 +943,18 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         // duplicate."
         if (!m_timeWaitReopen)
         {
-            Emit("reopen_rejected", record.connectionId, key, "disabled");
+            reject("disabled");
             return;
         }
         if (!(h.GetSequenceNumber() > record.rcvNxt))
         {
-            Emit("reopen_rejected", record.connectionId, key, "old_sequence");
+            reject("old_sequence");
             return;
         }
         Ptr<LegacyTcpSocket> listener = FindListener(key.localPort, local);
         if (!listener)
         {
-            Emit("reopen_rejected", record.connectionId, key, "no_listener");
+            reject("no_listener");
             return;
         }
         TimeWaitRecord old;
@@ -822,7 +962,9 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         if (!listener->ForkOnSyn(h, remote, local, &old))
         {
             m_timeWait.Restore(key, old);
+            // `record` went with the removal: answer from the restored copy.
             Emit("reopen_rejected", old.connectionId, key, "refused_by_application");
+            SendTimeWaitAck(key, old);
         }
         return;
     }
@@ -831,17 +973,28 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         // RFC 793 p.73: in TIME-WAIT "the only thing that can arrive in this state is
         // a retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL
         // timeout."
-        sendAck();
+        SendTimeWaitAck(key, record);
         m_timeWait.Restart(key, GetTimeWaitDuration());
         Emit("time_wait_fin_reacked", record.connectionId, key);
         return;
     }
     if (p->GetSize() > 0 || (flags & TcpHeader::SYN))
     {
-        // RFC 793 p.69: "If an incoming segment is not acceptable, an acknowledgment
-        // should be sent in reply (unless the RST bit is set)".
-        sendAck();
+        SendTimeWaitAck(key, record); // not acceptable: RFC 793 p.69, as above
     }
+}
+
+void
+LegacyTcpL4Protocol::SendTimeWaitAck(const LegacyTcpFourTuple& key, const TimeWaitRecord& record)
+{
+    TcpHeader ack;
+    ack.SetSourcePort(key.localPort);
+    ack.SetDestinationPort(key.remotePort);
+    ack.SetFlags(TcpHeader::ACK);
+    ack.SetSequenceNumber(record.sndNxt);
+    ack.SetAckNumber(record.rcvNxt);
+    ack.SetWindowSize(static_cast<uint16_t>(std::min<uint32_t>(m_receiveWindow, 65535)));
+    SendSegment(nullptr, ack, Ipv4Address(key.localAddress), Ipv4Address(key.remoteAddress));
 }
 
 } // namespace ns3

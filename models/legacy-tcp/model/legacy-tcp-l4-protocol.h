@@ -4,6 +4,8 @@
 #include "clock-isn-generator.h"
 #include "connection-block-pool.h"
 #include "ephemeral-port-allocator.h"
+#include "host-timer-clock.h"
+#include "legacy-tcp-error.h"
 #include "legacy-tcp-event.h"
 #include "legacy-tcp-four-tuple.h"
 #include "ns3/ip-l4-protocol.h"
@@ -57,8 +59,16 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     /// Initial sequence number selection.
     enum IsnMode
     {
-        ISN_CLOCK, //!< RFC 793 4-microsecond clock plus a per-host offset
-        ISN_ZERO   //!< always 0 (stock ns-3)
+        ISN_CLOCK,  //!< RFC 793 4-microsecond clock plus a per-host offset and increment
+        ISN_ZERO,   //!< always 0 (stock ns-3)
+        ISN_HASHED, //!< RFC 6528: the clock plus a keyed hash of the 4-tuple
+    };
+
+    /// Order in which ephemeral ports are handed out.
+    enum PortSelection
+    {
+        PORTS_SEQUENTIAL, //!< cycle from the last port (BSD, Windows)
+        PORTS_HASHED      //!< hashed per destination, even ports first (Linux)
     };
 
     /// Reaction to a RST|ACK acknowledging our SYN.
@@ -103,6 +113,8 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint32_t GetConnectionCount() const;
     /** \return the TIME-WAIT length: TimeWaitDelay, or 2 x Msl if that is 0 */
     Time GetTimeWaitDuration() const;
+    /** \return the error numbering of this stack's socket API */
+    LegacyTcpErrorCodes GetErrorCodes() const;
 
     // IpL4Protocol
     int GetProtocolNumber() const override;
@@ -125,8 +137,14 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     // --- services for LegacyTcpSocket ---
     /** \return a new connection id (never 0) */
     uint64_t NextConnectionId();
-    /** \return a new ISN */
-    SequenceNumber32 NextIsn();
+    /** \return a new ISN \param key the connection's 4-tuple */
+    SequenceNumber32 NextIsn(const LegacyTcpFourTuple& key);
+    /**
+     * \brief Delay of a timer set now on this host's timer clock.
+     * \param timeout nominal timeout \param tick clock period (0 = exact)
+     * \return the delay
+     */
+    Time TimerDelay(Time timeout, Time tick);
     /**
      * \brief Take a block. \param socket the taker
      * \return false (and pool_exhausted) if none is free
@@ -140,8 +158,11 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     void EnqueuePoolWaiter(Ptr<LegacyTcpSocket> socket);
     /** \brief Remove a waiter. \param socket the waiter */
     void RemovePoolWaiter(const LegacyTcpSocket& socket);
-    /** \return a free ephemeral port with a reference taken, or 0 */
-    uint16_t AllocatePort();
+    /**
+     * \param remote destination address \param remotePort destination port
+     * \return a free ephemeral port with a reference taken, or 0
+     */
+    uint16_t AllocatePort(Ipv4Address remote = Ipv4Address::GetAny(), uint16_t remotePort = 0);
     /** \param port a port \return true if held by anything */
     bool IsPortInUse(uint16_t port) const;
     /** \brief Reference a port. \param port the port */
@@ -208,46 +229,64 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint16_t GetPortMax() const;
     void SetIsnOffset(Ptr<RandomVariableStream> variable);
     Ptr<RandomVariableStream> GetIsnOffset() const;
+    void SetClockPhase(Ptr<RandomVariableStream> variable);
+    Ptr<RandomVariableStream> GetClockPhase() const;
+    void SetPortSelection(PortSelection selection);
+    PortSelection GetPortSelection() const;
+    /** \brief Send the ACK of an unacceptable segment in TIME-WAIT (RFC 793 p.69). */
+    void SendTimeWaitAck(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
 
     Ptr<Node> m_node;                                //!< the node
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 send
     IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 send (unused)
 
     // Attributes (see GetTypeId for units, defaults and sources).
-    uint32_t m_connectionBlocks{0};                  //!< ConnectionBlocks
-    PoolPolicy m_poolPolicy{POOL_FAIL};              //!< PoolPolicy
-    Time m_poolWaitTimeout;                          //!< PoolWaitTimeout
-    PoolFullSyn m_poolFullSyn{SYN_REFUSE};           //!< PoolFullSyn
-    Time m_msl;                                      //!< Msl
-    Time m_timeWaitDelay;                            //!< TimeWaitDelay
-    bool m_timeWaitReopen{true};                     //!< TimeWaitReopen
-    IsnMode m_isnMode{ISN_CLOCK};                    //!< IsnMode
-    uint16_t m_portMin{1025};                        //!< EphemeralPortMin
-    uint16_t m_portMax{5000};                        //!< EphemeralPortMax
-    ConnectRetryPolicy m_retryPolicy{RETRY_WINSOCK}; //!< ConnectRetryPolicy
-    Time m_rstRetryInterval;                         //!< RstRetryInterval
-    Time m_synInitialTimeout;                        //!< SynInitialTimeout
-    Time m_synTimeoutCap;                            //!< SynTimeoutCap
-    uint32_t m_maxConnectRetransmissions{3};         //!< MaxConnectRetransmissions
-    uint32_t m_synLinearRetries{0};                  //!< SynLinearRetries
-    Time m_connectTimeout;                           //!< ConnectTimeout
-    uint16_t m_segmentSize{1460};                    //!< SegmentSize
-    uint32_t m_receiveWindow{8760};                  //!< ReceiveWindow
-    uint32_t m_sendBufferSize{8760};                 //!< SendBufferSize
-    Time m_initialRto;                               //!< InitialRto
-    Time m_minRto;                                   //!< MinRto
-    Time m_maxRto;                                   //!< MaxRto
-    uint32_t m_maxDataRetransmissions{5};            //!< MaxDataRetransmissions
-    Time m_delayedAckTimeout;                        //!< DelayedAckTimeout
-    bool m_halfDuplexClose{false};                   //!< HalfDuplexClose
-    uint32_t m_reopenIsnMargin{65536};               //!< ReopenIsnMargin
+    uint32_t m_connectionBlocks{0};                   //!< ConnectionBlocks
+    PoolPolicy m_poolPolicy{POOL_FAIL};               //!< PoolPolicy
+    Time m_poolWaitTimeout;                           //!< PoolWaitTimeout
+    PoolFullSyn m_poolFullSyn{SYN_REFUSE};            //!< PoolFullSyn
+    Time m_msl;                                       //!< Msl
+    Time m_timeWaitDelay;                             //!< TimeWaitDelay
+    bool m_timeWaitReopen{true};                      //!< TimeWaitReopen
+    IsnMode m_isnMode{ISN_CLOCK};                     //!< IsnMode
+    uint32_t m_isnIncrement{64000};                   //!< IsnIncrement
+    PortSelection m_portSelection{PORTS_SEQUENTIAL};  //!< PortSelection
+    uint16_t m_portMin{1025};                         //!< EphemeralPortMin
+    uint16_t m_portMax{5000};                         //!< EphemeralPortMax
+    ConnectRetryPolicy m_retryPolicy{RETRY_WINSOCK};  //!< ConnectRetryPolicy
+    Time m_rstRetryInterval;                          //!< RstRetryInterval
+    Time m_synInitialTimeout;                         //!< SynInitialTimeout
+    Time m_synTimeoutCap;                             //!< SynTimeoutCap
+    uint32_t m_maxConnectRetransmissions{3};          //!< MaxConnectRetransmissions
+    uint32_t m_synLinearRetries{0};                   //!< SynLinearRetries
+    Time m_connectTimeout;                            //!< ConnectTimeout
+    uint16_t m_segmentSize{1460};                     //!< SegmentSize
+    uint32_t m_receiveWindow{8760};                   //!< ReceiveWindow
+    uint32_t m_sendBufferSize{8760};                  //!< SendBufferSize
+    Time m_initialRto;                                //!< InitialRto
+    Time m_minRto;                                    //!< MinRto
+    Time m_maxRto;                                    //!< MaxRto
+    uint32_t m_maxDataRetransmissions{5};             //!< MaxDataRetransmissions
+    Time m_delayedAckTimeout;                         //!< DelayedAckTimeout
+    Time m_delayedAckTick;                            //!< DelayedAckTick
+    Time m_rtoTick;                                   //!< RtoTick
+    uint32_t m_quickAcks{0};                          //!< QuickAcks
+    bool m_delayFinAck{false};                        //!< DelayFinAck
+    bool m_nagle{true};                               //!< Nagle
+    bool m_senderSws{true};                           //!< SenderSwsAvoidance
+    Time m_swsOverrideTimeout;                        //!< SwsOverrideTimeout
+    LegacyTcpErrorCodes m_errorCodes{ERRORS_WINSOCK}; //!< ErrorCodes
+    bool m_halfDuplexClose{false};                    //!< HalfDuplexClose
+    uint32_t m_reopenIsnMargin{65536};                //!< ReopenIsnMargin
 
-    ConnectionBlockPool m_pool;            //!< connection blocks
-    EphemeralPortAllocator m_ports;        //!< ports
-    ClockIsnGenerator m_isn;               //!< ISN clock
-    TimeWaitTable m_timeWait;              //!< TIME-WAIT records
-    Ptr<RandomVariableStream> m_isnOffset; //!< IsnOffset
-    uint64_t m_lastConnectionId{0};        //!< last id handed out
+    ConnectionBlockPool m_pool;             //!< connection blocks
+    EphemeralPortAllocator m_ports;         //!< ports
+    ClockIsnGenerator m_isn;                //!< ISN clock
+    HostTimerClock m_clock;                 //!< timer ticks
+    Ptr<RandomVariableStream> m_clockPhase; //!< ClockPhase
+    TimeWaitTable m_timeWait;               //!< TIME-WAIT records
+    Ptr<RandomVariableStream> m_isnOffset;  //!< IsnOffset
+    uint64_t m_lastConnectionId{0};         //!< last id handed out
 
     std::unordered_map<LegacyTcpFourTuple, Ptr<LegacyTcpSocket>, LegacyTcpFourTupleHash>
         m_connections;                                                //!< by 4-tuple

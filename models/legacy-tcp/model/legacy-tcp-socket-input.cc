@@ -139,7 +139,7 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
     child->m_tcp->AddConnection(key, child);
     child->m_registered = true;
 
-    SequenceNumber32 iss = m_tcp->NextIsn();
+    SequenceNumber32 iss = m_tcp->NextIsn(key);
     if (reopen)
     {
         // RFC 1122 4.2.2.13 (1): the new ISN must be "larger than the largest sequence
@@ -157,7 +157,7 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
     child->InitTcb(iss);
     child->m_irs = h.GetSequenceNumber();
     child->m_rcvNxt = h.GetSequenceNumber() + 1;
-    child->m_sndWnd = h.GetWindowSize();
+    child->SetSendWindow(h.GetWindowSize());
     child->m_sndWl1 = h.GetSequenceNumber();
     child->m_sndWl2 = h.GetAckNumber();
     child->ReadMss(h);
@@ -208,7 +208,7 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
     if (hasAck)
     {
         m_sndUna = h.GetAckNumber();
-        m_sndWnd = h.GetWindowSize();
+        SetSendWindow(h.GetWindowSize());
         m_sndWl1 = h.GetSequenceNumber();
         m_sndWl2 = h.GetAckNumber();
         m_retxEvent.Cancel();
@@ -438,7 +438,7 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
             UpdateRtt(Simulator::Now() - m_lastSynTime);
         }
         m_sndUna = ack;
-        m_sndWnd = h.GetWindowSize();
+        SetSendWindow(h.GetWindowSize());
         m_sndWl1 = h.GetSequenceNumber();
         m_sndWl2 = ack;
         m_reopened = false; // the reopen is confirmed
@@ -510,7 +510,7 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
     // (SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK))"
     if (m_sndWl1 < h.GetSequenceNumber() || (m_sndWl1 == h.GetSequenceNumber() && m_sndWl2 <= ack))
     {
-        m_sndWnd = h.GetWindowSize();
+        SetSendWindow(h.GetWindowSize());
         m_sndWl1 = h.GetSequenceNumber();
         m_sndWl2 = ack;
     }
@@ -613,6 +613,7 @@ LegacyTcpSocket::ProcessData(Ptr<Packet> p, SequenceNumber32 seq)
         m_rcvNxt = qEnd;
     }
     ++m_unackedSegments;
+    ++m_segmentsReceived;
     ScheduleAck(filledHole || !m_reassembly.empty());
     if (!m_shutdownRecv)
     {
@@ -630,7 +631,20 @@ LegacyTcpSocket::ProcessFin()
     m_peerFinPending = false;
     m_rcvNxt = m_rcvNxt + 1;
     Event("fin_received");
-    SendAck();
+    bool passive = m_state == LEGACY_TCP_SYN_RCVD || m_state == LEGACY_TCP_ESTABLISHED;
+    if (passive && m_tcp->m_delayFinAck && m_tcp->m_delayedAckTimeout.IsStrictlyPositive())
+    {
+        // Linux (tcp_fin enters "pingpong" mode): the ACK of the FIN waits on the
+        // delayed-ACK timer, so a close in answer leaves as one FIN|ACK.
+        m_delAckEvent.Cancel();
+        m_delAckEvent = Simulator::Schedule(
+            m_tcp->TimerDelay(m_tcp->m_delayedAckTimeout, m_tcp->m_delayedAckTick),
+            &LegacyTcpSocket::DelayedAckTimeout, this);
+    }
+    else
+    {
+        SendAck(); // 4.4BSD: a FIN is acknowledged at once (TF_ACKNOW)
+    }
     switch (m_state)
     {
     case LEGACY_TCP_SYN_RCVD:

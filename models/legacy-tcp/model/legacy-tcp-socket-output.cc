@@ -74,15 +74,19 @@ LegacyTcpSocket::ScheduleAck(bool now)
 {
     Time delay = m_tcp->m_delayedAckTimeout;
     // RFC 1122 4.2.3.2: "an ACK should be generated for at least every second
-    // full-sized segment"; otherwise delay it (at most 0.5 s).
-    if (now || delay.IsZero() || m_unackedSegments >= 2)
+    // full-sized segment"; otherwise delay it (at most 0.5 s). Linux acknowledges
+    // the first segments of a connection at once (quick ACK mode).
+    if (now || delay.IsZero() || m_unackedSegments >= 2 || m_segmentsReceived <= m_tcp->m_quickAcks)
     {
         SendAck();
         return;
     }
     if (!m_delAckEvent.IsRunning())
     {
-        m_delAckEvent = Simulator::Schedule(delay, &LegacyTcpSocket::DelayedAckTimeout, this);
+        // On a ticking clock (4.4BSD's 200 ms fast timeout, NT's 100 ms ticks) the
+        // ACK leaves at a tick, not a fixed time after the segment.
+        m_delAckEvent = Simulator::Schedule(m_tcp->TimerDelay(delay, m_tcp->m_delayedAckTick),
+                                            &LegacyTcpSocket::DelayedAckTimeout, this);
     }
 }
 
@@ -101,7 +105,8 @@ LegacyTcpSocket::ArmRetransmit()
 {
     if (!m_retxEvent.IsRunning())
     {
-        m_retxEvent = Simulator::Schedule(m_rto, &LegacyTcpSocket::RetransmitTimeout, this);
+        m_retxEvent = Simulator::Schedule(m_tcp->TimerDelay(m_rto, m_tcp->m_rtoTick),
+                                          &LegacyTcpSocket::RetransmitTimeout, this);
     }
 }
 
@@ -142,7 +147,35 @@ LegacyTcpSocket::SendData(SequenceNumber32 seq, uint32_t length, bool withFin)
 }
 
 void
-LegacyTcpSocket::SendPending()
+LegacyTcpSocket::SetSendWindow(uint32_t window)
+{
+    m_sndWnd = window;
+    m_maxSndWnd = std::max(m_maxSndWnd, window);
+}
+
+bool
+LegacyTcpSocket::MaySend(uint32_t len, uint32_t queued, bool idle, bool force) const
+{
+    uint32_t mss = std::min<uint32_t>(m_tcp->m_segmentSize, m_peerMss);
+    // RFC 1122 4.2.3.4, in 4.4BSD tcp_output's order: "(1) a maximum-sized segment
+    // can be sent; (2) data is PUSHed and all queued data can be sent now" (with
+    // Nagle, RFC 896: only if nothing was outstanding when the send began); "(3) at
+    // least a fraction Fs of the maximum window can be sent" (Fs = 1/2); (4) the
+    // override timeout. A retransmission (SND.NXT < SND.MAX) always goes.
+    if (len >= mss || force || m_sndNxt < m_sndMax)
+    {
+        return true;
+    }
+    if (len == queued)
+    {
+        return idle || !m_tcp->m_nagle || len >= m_maxSndWnd / 2;
+    }
+    // Window-limited: a short segment at the window's edge with more data queued.
+    return !m_tcp->m_senderSws || len >= m_maxSndWnd / 2;
+}
+
+void
+LegacyTcpSocket::SendPending(bool force)
 {
     if (m_state != LEGACY_TCP_ESTABLISHED && m_state != LEGACY_TCP_CLOSE_WAIT &&
         m_state != LEGACY_TCP_FIN_WAIT_1 && m_state != LEGACY_TCP_LAST_ACK &&
@@ -151,6 +184,7 @@ LegacyTcpSocket::SendPending()
         return;
     }
     uint32_t mss = std::min<uint32_t>(m_tcp->m_segmentSize, m_peerMss);
+    const bool idle = m_sndUna == m_sndMax;
     // No congestion control (see docs): the send window is the peer's window; the
     // send buffer bounds what is queued.
     while (true)
@@ -165,8 +199,20 @@ LegacyTcpSocket::SendPending()
                 ArmRetransmit();
                 return;
             }
-            uint32_t len = std::min<uint32_t>(
-                {mss, uint32_t(dataEnd - m_sndNxt), uint32_t(wndEnd - m_sndNxt)});
+            uint32_t queued = dataEnd - m_sndNxt;
+            uint32_t len = std::min<uint32_t>({mss, queued, uint32_t(wndEnd - m_sndNxt)});
+            if (!MaySend(len, queued, idle, force))
+            {
+                if (len < queued && !m_retxEvent.IsRunning() && !m_swsEvent.IsRunning())
+                {
+                    // Held by SWS avoidance with nothing outstanding: no ACK will
+                    // come to release it, so the override timer will.
+                    m_swsEvent = Simulator::Schedule(m_tcp->m_swsOverrideTimeout,
+                                                     &LegacyTcpSocket::SwsOverrideTimeout, this);
+                }
+                return;
+            }
+            force = false;
             bool fin = m_finQueued && m_sndNxt + len == dataEnd;
             SendData(m_sndNxt, len, fin);
             m_sndNxt = m_sndNxt + len + (fin ? 1 : 0);

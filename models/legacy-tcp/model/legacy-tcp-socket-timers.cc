@@ -176,6 +176,14 @@ LegacyTcpSocket::DelayedAckTimeout()
 }
 
 void
+LegacyTcpSocket::SwsOverrideTimeout()
+{
+    Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
+    // RFC 1122 4.2.3.4: "(4) data is PUSHed and the override timeout occurs."
+    SendPending(true);
+}
+
+void
 LegacyTcpSocket::PoolWaitTimeout()
 {
     Ptr<LegacyTcpSocket> self(this); // alive until the handler returns

@@ -25,29 +25,6 @@ LegacyTcpStateName(LegacyTcpState state)
     return names[state];
 }
 
-const char*
-LegacyTcpErrorName(LegacyTcpError error)
-{
-    switch (error)
-    {
-    case LegacyTcpError::None:
-        return "none";
-    case LegacyTcpError::Refused:
-        return "refused";
-    case LegacyTcpError::TimedOut:
-        return "timed_out";
-    case LegacyTcpError::NoTcb:
-        return "no_tcb";
-    case LegacyTcpError::NoPort:
-        return "no_port";
-    case LegacyTcpError::Reset:
-        return "reset";
-    case LegacyTcpError::Aborted:
-        return "aborted";
-    }
-    return "unknown";
-}
-
 TypeId
 LegacyTcpSocket::GetTypeId()
 {
@@ -142,26 +119,16 @@ LegacyTcpSocket::GetError() const
     return m_error;
 }
 
-uint32_t
-LegacyTcpSocket::GetWsaError() const
+LegacyTcpErrorCode
+LegacyTcpSocket::GetErrorCode() const
 {
-    switch (m_error)
-    {
-    case LegacyTcpError::Refused:
-        return 10061; // WSAECONNREFUSED
-    case LegacyTcpError::TimedOut:
-        return 10060; // WSAETIMEDOUT
-    case LegacyTcpError::NoTcb:
-    case LegacyTcpError::NoPort:
-        return 10055; // WSAENOBUFS: Windows reports port exhaustion this way too
-    case LegacyTcpError::Reset:
-        return 10054; // WSAECONNRESET
-    case LegacyTcpError::Aborted:
-        return 10053; // WSAECONNABORTED
-    case LegacyTcpError::None:
-        break;
-    }
-    return 0;
+    return GetLegacyTcpErrorCode(m_error, GetErrorCodes());
+}
+
+LegacyTcpErrorCodes
+LegacyTcpSocket::GetErrorCodes() const
+{
+    return m_tcp ? m_tcp->GetErrorCodes() : ERRORS_WINSOCK;
 }
 
 uint32_t
@@ -376,8 +343,8 @@ LegacyTcpSocket::ContinueActiveOpen()
     }
     if (m_localPort == 0)
     {
-        // Issue 3, rule 7: exhaustion is a distinct, asynchronous outcome.
-        uint16_t port = m_tcp->AllocatePort();
+        // Rule LT-PORT-EXHAUSTED: exhaustion is a distinct, asynchronous outcome.
+        uint16_t port = m_tcp->AllocatePort(m_remoteAddress, m_remotePort);
         if (port == 0)
         {
             Event("port_exhausted");
@@ -399,7 +366,7 @@ LegacyTcpSocket::ContinueActiveOpen()
     }
     m_tcp->AddConnection(GetKey(), this);
     m_registered = true;
-    InitTcb(m_tcp->NextIsn());
+    InitTcb(m_tcp->NextIsn(GetKey()));
     SetState(LEGACY_TCP_SYN_SENT, "connect");
     m_lastSynTime = Simulator::Now();
     SendSyn(false);
@@ -427,6 +394,8 @@ LegacyTcpSocket::InitTcb(SequenceNumber32 iss)
     m_finSent = false;
     m_peerFinPending = false;
     m_unackedSegments = 0;
+    m_segmentsReceived = 0;
+    m_maxSndWnd = 0;
 }
 
 void
@@ -470,6 +439,7 @@ LegacyTcpSocket::CancelTimers()
 {
     m_retxEvent.Cancel();
     m_delAckEvent.Cancel();
+    m_swsEvent.Cancel();
     m_connectDeadline.Cancel();
 }
 

@@ -1,6 +1,7 @@
 #ifndef LEGACY_TCP_SOCKET_H
 #define LEGACY_TCP_SOCKET_H
 
+#include "legacy-tcp-error.h"
 #include "legacy-tcp-four-tuple.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
@@ -37,26 +38,10 @@ enum LegacyTcpState
     LEGACY_TCP_TIME_WAIT
 };
 
-/// How a connection failed or ended abnormally.
-enum class LegacyTcpError
-{
-    None,     //!< no error
-    Refused,  //!< connect refused (RST): WSAECONNREFUSED 10061
-    TimedOut, //!< connect or data retransmissions exhausted: WSAETIMEDOUT 10060
-    NoTcb,    //!< no connection block: WSAENOBUFS 10055
-    NoPort,   //!< no ephemeral port: WSAENOBUFS 10055
-    Reset,    //!< reset by the peer: WSAECONNRESET 10054
-    Aborted   //!< aborted locally (half-duplex close): WSAECONNABORTED 10053
-};
-
 /**
  * \param state a state \return its RFC 793 name, e.g. "SYN_SENT"
  */
 const char* LegacyTcpStateName(LegacyTcpState state);
-/**
- * \param error an error \return its events.csv name: refused, timed_out, no_tcb, ...
- */
-const char* LegacyTcpErrorName(LegacyTcpError error);
 
 /**
  * \brief One connection of a LegacyTcpL4Protocol stack, with the full ns-3
@@ -118,8 +103,10 @@ class LegacyTcpSocket : public Socket
     uint64_t GetConnectionId() const;
     /** \return why the connection failed or aborted */
     LegacyTcpError GetError() const;
-    /** \return the Winsock error: 10061, 10060, 10055, 10054, 10053 or 0 */
-    uint32_t GetWsaError() const;
+    /** \return the error as the stack's API numbers it (ErrorCodes attribute) */
+    LegacyTcpErrorCode GetErrorCode() const;
+    /** \return the numbering of the stack's errors (its ErrorCodes attribute) */
+    LegacyTcpErrorCodes GetErrorCodes() const;
     /** \return the number of SYNs sent by the last connect (first + retries) */
     uint32_t GetSynsSent() const;
     /** \return the number of resets received */
@@ -219,8 +206,20 @@ class LegacyTcpSocket : public Socket
     void SendAck();
     /** \brief Send a reset <SEQ=seq><ACK=ack>. */
     void SendRst(SequenceNumber32 seq, SequenceNumber32 ack, bool withAck);
-    /** \brief Send what the window allows (data, then FIN). */
-    void SendPending();
+    /**
+     * \brief Send what the window, Nagle and sender SWS avoidance allow (data,
+     * then FIN). \param force send what the window allows (SWS override)
+     */
+    void SendPending(bool force = false);
+    /**
+     * \brief May a data segment of \p len bytes leave now (RFC 1122 4.2.3.4)?
+     * \param len bytes the segment would carry \param queued bytes not yet sent
+     * \param idle nothing was outstanding when this send began \param force override
+     * \return true to send it
+     */
+    bool MaySend(uint32_t len, uint32_t queued, bool idle, bool force) const;
+    /** \brief Take the peer's window. \param window SEG.WND */
+    void SetSendWindow(uint32_t window);
     /** \brief Send one data segment. */
     void SendData(SequenceNumber32 seq, uint32_t length, bool withFin);
     /** \return the receive window to advertise */
@@ -245,6 +244,8 @@ class LegacyTcpSocket : public Socket
     void ConnectDeadline();
     /** \brief Delayed ACK timer. */
     void DelayedAckTimeout();
+    /** \brief Sender SWS override timer: send what the window allows. */
+    void SwsOverrideTimeout();
     /** \brief Pool wait timeout. */
     void PoolWaitTimeout();
 
@@ -282,6 +283,7 @@ class LegacyTcpSocket : public Socket
     SequenceNumber32 m_sndWl1; //!< SND.WL1
     SequenceNumber32 m_sndWl2; //!< SND.WL2
     uint32_t m_sndWnd{0};      //!< SND.WND
+    uint32_t m_maxSndWnd{0};   //!< largest window the peer offered (RFC 1122 4.2.3.4)
     SequenceNumber32 m_irs;    //!< IRS
     SequenceNumber32 m_rcvNxt; //!< RCV.NXT
     uint16_t m_peerMss{536};   //!< peer's MSS (RFC 1122 default 536)
@@ -301,25 +303,27 @@ class LegacyTcpSocket : public Socket
     bool m_accepted{false}; //!< passive connection handed to the application
 
     // --- timers and counters ---
-    EventId m_retxEvent;           //!< SYN / SYN-ACK / data / FIN retransmission
-    EventId m_delAckEvent;         //!< delayed ACK
-    EventId m_poolWaitEvent;       //!< pool wait timeout
-    bool m_notifyPending{false};   //!< deferred connect-failure callback scheduled
-    EventId m_connectDeadline;     //!< ConnectTimeout of the pending connect
-    uint32_t m_synRetries{0};      //!< SYN retries used (both kinds)
-    uint32_t m_synDoublings{0};    //!< SYN timeouts so far (backoff exponent)
-    uint32_t m_synsSent{0};        //!< SYNs sent by this connect
-    uint32_t m_rstsReceived{0};    //!< resets received
-    Time m_lastSynTime;            //!< when the last SYN left
-    uint32_t m_dataRetries{0};     //!< consecutive data retransmissions
-    Time m_rto;                    //!< current RTO
-    Time m_srtt;                   //!< smoothed RTT
-    Time m_rttVar;                 //!< RTT variation
-    bool m_rttValid{false};        //!< have a sample
-    bool m_timing{false};          //!< timing a segment (Karn)
-    SequenceNumber32 m_rttSeq;     //!< the timed sequence number
-    Time m_rttStart;               //!< when it was sent
-    uint32_t m_unackedSegments{0}; //!< in-order segments not yet acknowledged
+    EventId m_retxEvent;            //!< SYN / SYN-ACK / data / FIN retransmission
+    EventId m_delAckEvent;          //!< delayed ACK
+    EventId m_swsEvent;             //!< sender SWS override
+    EventId m_poolWaitEvent;        //!< pool wait timeout
+    bool m_notifyPending{false};    //!< deferred connect-failure callback scheduled
+    EventId m_connectDeadline;      //!< ConnectTimeout of the pending connect
+    uint32_t m_synRetries{0};       //!< SYN retries used (both kinds)
+    uint32_t m_synDoublings{0};     //!< SYN timeouts so far (backoff exponent)
+    uint32_t m_synsSent{0};         //!< SYNs sent by this connect
+    uint32_t m_rstsReceived{0};     //!< resets received
+    Time m_lastSynTime;             //!< when the last SYN left
+    uint32_t m_dataRetries{0};      //!< consecutive data retransmissions
+    Time m_rto;                     //!< current RTO
+    Time m_srtt;                    //!< smoothed RTT
+    Time m_rttVar;                  //!< RTT variation
+    bool m_rttValid{false};         //!< have a sample
+    bool m_timing{false};           //!< timing a segment (Karn)
+    SequenceNumber32 m_rttSeq;      //!< the timed sequence number
+    Time m_rttStart;                //!< when it was sent
+    uint32_t m_unackedSegments{0};  //!< in-order segments not yet acknowledged
+    uint32_t m_segmentsReceived{0}; //!< in-order data segments received (quick ACKs)
 };
 
 } // namespace ns3
