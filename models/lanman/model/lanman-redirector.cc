@@ -75,11 +75,8 @@ std::string
 LanmanRedirector::UncPath(const LanmanCommand& c)
 {
     // MS-DOS upper-cases names before they go on the wire (the header's
-    // SMB_FLAGS_CANONICALIZED_PATHS).
-    std::string path = "\\\\" + c.server + "\\" + c.share;
-    std::transform(path.begin(), path.end(), path.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
-    return path;
+    // SMB_FLAGS_CANONICALIZED_PATHS), as the name table's keys are.
+    return "\\\\" + Key(c.server) + "\\" + Key(c.share);
 }
 
 void

@@ -3,23 +3,13 @@
 #include "nbss-session-request-header.h"
 #include "nbss-stream-reader.h"
 #include "netbios-name.h"
+#include "packet-bytes.h"
 #include "smb-header.h"
 
 #include <catch2/catch.hpp>
 #include <vector>
 
 using namespace ns3;
-
-namespace
-{
-std::vector<uint8_t>
-Bytes(Ptr<Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
-} // namespace
 
 TEST_CASE("lanman-headers: RFC 1001 first-level name encoding")
 {
@@ -35,7 +25,7 @@ TEST_CASE("lanman-headers: RFC 1001 first-level name encoding")
 TEST_CASE("lanman-headers: session request, responses and SMB messages")
 {
     // RFC 1002 4.3.2: SESSION REQUEST, type 0x81, LENGTH 68 (two 34-byte names).
-    auto request = Bytes(MakeNbssSessionRequest("fs1", "ws-1"));
+    auto request = PacketBytes(MakeNbssSessionRequest("fs1", "ws-1"));
     REQUIRE(request.size() == 72);
     CHECK(request[0] == 0x81);
     CHECK(request[1] == 0x00);
@@ -48,8 +38,8 @@ TEST_CASE("lanman-headers: session request, responses and SMB messages")
 
     // RFC 1002 4.3.3: POSITIVE SESSION RESPONSE 0x82, LENGTH 0; 4.3.4: NEGATIVE 0x83
     // with one error byte.
-    CHECK(Bytes(MakeNbssSessionResponse(0)) == std::vector<uint8_t>{0x82, 0, 0, 0});
-    CHECK(Bytes(MakeNbssSessionResponse(0x80)) == std::vector<uint8_t>{0x83, 0, 0, 1, 0x80});
+    CHECK(PacketBytes(MakeNbssSessionResponse(0)) == std::vector<uint8_t>{0x82, 0, 0, 0});
+    CHECK(PacketBytes(MakeNbssSessionResponse(0x80)) == std::vector<uint8_t>{0x83, 0, 0, 1, 0x80});
 
     // SESSION MESSAGE (0x00) carrying "\xFFSMB" + command, then WordCount,
     // words, ByteCount, bytes.
@@ -58,7 +48,7 @@ TEST_CASE("lanman-headers: session request, responses and SMB messages")
     smb.SetMid(7);
     SmbBody body;
     body.Param16(0x1234).DataString("AB");
-    auto message = Bytes(MakeNbssSmbMessage(smb, body));
+    auto message = PacketBytes(MakeNbssSmbMessage(smb, body));
     REQUIRE(message.size() == 4 + 32 + 1 + 2 + 2 + 3);
     CHECK(message[0] == 0x00);
     CHECK(message[3] == 32 + 1 + 2 + 2 + 3);

@@ -2,6 +2,7 @@
 // order as Wireshark's packet-smb.c reads them) and the server's answers.
 #include "lanman-smb-responder.h"
 #include "nbss-stream-reader.h"
+#include "packet-bytes.h"
 #include "smb-dialects.h"
 #include "smb-messages.h"
 
@@ -13,13 +14,6 @@ using namespace ns3;
 
 namespace
 {
-std::vector<uint8_t>
-Bytes(Ptr<Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
 
 // The message as it goes on the wire: NBSS header (4), SMB header (32), body.
 std::vector<uint8_t>
@@ -27,7 +21,7 @@ Wire(SmbHeader::Command command, const SmbBody& body)
 {
     SmbHeader h;
     h.SetCommand(command);
-    return Bytes(MakeNbssSmbMessage(h, body));
+    return PacketBytes(MakeNbssSmbMessage(h, body));
 }
 
 uint16_t
@@ -138,7 +132,7 @@ TEST_CASE("lanman-smb: the server's Negotiate response has the LAN Manager words
     auto c = server.NewConnection();
     SmbHeader h;
     h.SetCommand(SmbHeader::NEGOTIATE);
-    auto b = Bytes(server.Answer(h, DosNegotiate(), c, Seconds(3661)));
+    auto b = PacketBytes(server.Answer(h, DosNegotiate(), c, Seconds(3661)));
     CHECK((b[4 + 9] & SmbHeader::kFlagReply) != 0);
     CHECK(b[kWct] == 13);
     const size_t w = kWct + 1;
