@@ -153,7 +153,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(options.msl.GetSeconds()));
     UseScheduler(options.scheduler);
     // Both stacks compute and verify checksums, as on a real wire (rule WIRE-CHECKSUM).
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(options.checksums));
 
     // Connections of one client start this far apart, so that all of them start
     // within 2 x MSL minus a margin and every closed client end is still in

@@ -254,6 +254,9 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         "star (a point-to-point link per client) or switched (one switched Ethernet)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
         "ns-3 event scheduler: map, heap, calendar, list or priority")(
+        "checksums", po::value<std::string>()->default_value("on"),
+        "on: checksums and FCS computed and verified, as in every run; off: to measure "
+        "what they cost")(
         "csv", po::value<std::string>(), "also write the results as CSV to this file");
     Parsed parsed = ParseOptions(args, options, nullptr);
     if (parsed.help)
@@ -283,6 +286,12 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         throw po::error("--network expects star or switched, found \"" + bench.network + "\"");
     }
     bench.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
+    const std::string checksums = parsed.vm["checksums"].as<std::string>();
+    if (checksums != "on" && checksums != "off")
+    {
+        throw po::error("--checksums expects on or off, found \"" + checksums + "\"");
+    }
+    bench.checksums = checksums == "on";
     bench.stacks.clear();
     std::stringstream stacks(parsed.vm["stacks"].as<std::string>());
     std::string stack;
