@@ -146,7 +146,7 @@ CaptureFitter::ConsistentProfiles(const EvidenceLine& line, const ClientFit& fit
     // The profiles whose own values agree with this aspect of the estimates.
     const EstimateSet& e = fit.estimates;
     auto near = [](double estimate, double value, double u) {
-        return std::fabs(estimate - value) <= std::max(3 * u, 0.001 + 0.02 * estimate);
+        return std::fabs(estimate - value) <= std::max(3 * u, 0.001 + 0.03 * estimate);
     };
     std::string names;
     for (const auto& c : m_candidates)

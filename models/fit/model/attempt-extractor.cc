@@ -8,8 +8,9 @@ namespace retrotcp::fit
 namespace
 {
 // Two copies of one SYN closer than this are one frame captured twice; no stack
-// re-sends a SYN this soon.
-constexpr int64_t kDuplicateNs = 100000; // 100 us
+// re-sends a SYN this soon (the smallest retransmission timeouts are 200 ms), and
+// one frame seen at two capture points (client and server) differs by a transit.
+constexpr int64_t kDuplicateNs = 10000000; // 10 ms
 } // namespace
 
 AttemptExtractor::AttemptExtractor(AttemptFilter filter)

@@ -28,8 +28,12 @@ std::string
 Sec(double s)
 {
     std::ostringstream out;
-    double rounded = std::round(s * 1000) / 1000;
-    out << rounded;
+    if (s < 0.1)
+    {
+        out << std::round(s * 1e6) / 1e3 << " ms";
+        return out.str();
+    }
+    out << std::round(s * 1000) / 1000;
     return out.str() + " s";
 }
 
@@ -312,6 +316,21 @@ TimingEstimator::EstimateSchedule()
             cap.note = "the timeout stops doubling at " + Sec(medians[d]);
         }
     }
+    // Every gap of the linear phase is the initial timeout: estimate it from all.
+    size_t linearEnd = firstDoubling == 0 ? medians.size() : firstDoubling;
+    std::vector<double> pooled;
+    for (size_t d = 0; d < linearEnd; ++d)
+    {
+        pooled.insert(pooled.end(), m_timeoutGaps[d].begin(), m_timeoutGaps[d].end());
+    }
+    initial.value = Median(pooled);
+    initial.uncertainty = Uncertainty(pooled);
+    initial.samples = uint32_t(pooled.size());
+    if (linearEnd > 1)
+    {
+        initial.note = "gaps at the initial timeout (the first " + std::to_string(linearEnd) +
+                       " of each unanswered call)";
+    }
     std::string shape;
     if (medians.size() == 1)
     {
@@ -326,7 +345,7 @@ TimingEstimator::EstimateSchedule()
         linear.value = double(medians.size() - 1);
         linear.note = "every timeout gap is the same: no doubling seen";
         factor.note = "no doubling seen";
-        shape = "initial " + Sec(medians[0]) + ", not doubled";
+        shape = "initial " + Sec(initial.value) + ", not doubled";
     }
     else
     {
@@ -339,7 +358,7 @@ TimingEstimator::EstimateSchedule()
         factor.uncertainty = Uncertainty(ratios);
         factor.samples = uint32_t(ratios.size());
         factor.note = "ratio of successive timeouts";
-        shape = "initial " + Sec(medians[0]) +
+        shape = "initial " + Sec(initial.value) +
                 (firstDoubling > 1 ? ", " + std::to_string(firstDoubling - 1) + " linear re-sends"
                                    : std::string()) +
                 ", then doubling";
