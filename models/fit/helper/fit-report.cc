@@ -159,20 +159,26 @@ FitReport::WriteCalls(const ClientFit& c, std::ostream& out) const
 void
 FitReport::WriteRanking(const ClientFit& c, std::ostream& out) const
 {
-    out << "\n  profiles, best first (groups: the capture cannot tell them apart):\n";
+    out << "\n  profiles, best first (a row is a group the capture cannot tell apart; scores are "
+           "log-likelihoods, tuned: with the overrides the wire asks for, at 2 each):\n";
     out << "    " << std::left << std::setw(6) << "rank" << std::setw(13) << "probability"
-        << std::setw(9) << "score" << std::setw(10) << "gaps ok"
+        << std::setw(9) << "tuned" << std::setw(9) << "as is" << std::setw(10) << "gaps ok"
         << "profiles\n";
     int rank = 1;
     for (const auto& g : c.groups)
     {
         out << "    " << std::setw(6) << rank++ << std::setw(13) << Fixed(g.probability, 3)
-            << std::setw(9) << Fixed(g.logLikelihood, 2) << std::setw(10)
+            << std::setw(9) << Fixed(g.logLikelihood, 2) << std::setw(9) << Fixed(g.score->asIs, 2)
+            << std::setw(10)
             << std::to_string(g.score->gapsMatched) + "/" + std::to_string(g.score->gapsCompared)
             << Join(g.members, ", ") << "\n";
         for (const auto& line : g.score->contradictions)
         {
             out << "          x " << line << "\n";
+        }
+        if (!g.score->overrides.empty())
+        {
+            out << "          tuned: " << Join(g.score->overrides, ", ") << "\n";
         }
     }
 }
