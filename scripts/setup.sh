@@ -10,10 +10,11 @@ RETROTCP_PACKAGES=(
   ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
   libboost-program-options-dev nlohmann-json3-dev catch2
   python3 python3-matplotlib python3-pandas python3-jsonschema
-  parallel tshark
+  parallel tshark libpcap-dev
 )
-# Only for the tests (scripts/test): the formatting check.
-RETROTCP_TEST_PACKAGES=(clang-format)
+# Only for the tests (scripts/test): the formatting check; the real-kernel capture
+# of `retrotcp fit`'s tests (network namespaces, a veth pair, nftables, tcpdump).
+RETROTCP_TEST_PACKAGES=(clang-format tcpdump nftables iproute2)
 
 retrotcp_missing_packages() {
   local pkg status

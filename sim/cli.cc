@@ -2,6 +2,7 @@
 
 #include "atomic-file.h"
 #include "bench.h"
+#include "fit-command.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
 #include "profile-registry.h"
@@ -39,12 +40,13 @@ const char* const kUsage =
     "  validate SCENARIO.json  check a scenario (and --set overrides) without running it\n"
     "  profiles [NAME]         list the stack profiles and their parameters\n"
     "  bench [OPTIONS]         TIME-WAIT storm benchmark, legacy and stock stacks\n"
+    "  fit CAPTURE [OPTIONS]   which profile and parameters explain a capture's connects\n"
     "\n"
     "options:\n"
     "  -h, --help              this help; `retrotcp COMMAND --help` for a command's options\n"
     "  --version               print the version\n"
     "\n"
-    "exit status: 0 success, 1 the run failed, 2 bad command line or scenario\n";
+    "exit status: 0 success, 1 the run failed, 2 bad command line, scenario or capture\n";
 
 struct Parsed
 {
@@ -389,6 +391,10 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (command == "profiles")
         {
             return Profiles(rest, out, err);
+        }
+        if (command == "fit")
+        {
+            return FitCommand(rest, out, err);
         }
         err << "retrotcp: unknown command \"" << command << "\"\n\n" << kUsage;
         return kExitBadInput;
