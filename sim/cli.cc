@@ -258,8 +258,8 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         "ns-3 event scheduler: map, heap, calendar, list or priority")(
         "checksums", po::value<std::string>()->default_value("on"),
         "on: checksums and FCS computed and verified, as in every run; off: to measure "
-        "what they cost")(
-        "csv", po::value<std::string>(), "also write the results as CSV to this file");
+        "what they cost")("csv", po::value<std::string>(),
+                          "also write the results as CSV to this file");
     Parsed parsed = ParseOptions(args, options, nullptr);
     if (parsed.help)
     {
