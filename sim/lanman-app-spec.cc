@@ -1,6 +1,7 @@
 #include "lanman-app-spec.h"
 
 #include "json-reader.h"
+#include "lanman-profile-registry.h"
 #include "lanman-stack-config.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
@@ -133,14 +134,14 @@ CheckLanmanReferences(const Scenario& s, const AppSpec& app, const std::set<std:
 bool
 IsLanmanProfile(const StackProfile& profile)
 {
-    return profile.name.rfind("lanman-dos-", 0) == 0;
+    return ns3::LanmanProfileRegistry::VersionOf(profile.name).has_value();
 }
 
 void
 ApplyLanmanStackParameters(const StackProfile& profile, const json& parameters,
                            const std::string& path, const std::string& file, StackSpec& stack)
 {
-    auto version = ns3::LanmanStackConfig::ParseVersion(profile.name.substr(11));
+    auto version = ns3::LanmanProfileRegistry::VersionOf(profile.name);
     ns3::LanmanStackConfig config(version.value_or(ns3::LanmanVersion::V2_2));
     bool any = false;
     if (parameters.is_object())

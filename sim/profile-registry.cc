@@ -1,5 +1,7 @@
 #include "profile-registry.h"
 
+#include "lanman-profile-registry.h"
+#include "legacy-tcp-profile-registry.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -20,107 +22,14 @@ namespace retrotcp
 namespace
 {
 
-// Sources used by several profiles.
-const char* const kQ175523 = "Q175523 (TcpMaxConnectRetransmissions / MaxConnectRetries 3)";
-const char* const kRstAssumption =
-    "assumption: Q175523 gives no number (it calls the 3 s timeout irrelevant after a RST); "
-    "modern Windows measures about 0.5 s";
-const char* const kNtPorts = "NT MaxUserPort default 5000: ports 1025-5000";
-const char* const kWindowsMinRto =
-    "assumption: no NT/95 document gives a minimum; 300 ms is the MinRto later Windows "
-    "documents, above a peer's 200 ms delayed ACK plus a LAN round trip";
-const char* const kWindowsDelAck =
-    "TcpDelAckTicks default 2 (100 ms ticks): the ACK leaves 100-200 ms after the segment";
-const char* const kBsdRtoTick = "4.4BSD slow timeout (PR_SLOWHZ 2): the RTO counts 500 ms ticks";
-const char* const kBsdDelAckTick =
-    "4.4BSD fast timeout (PR_FASTHZ 5): delayed ACKs leave at the next 200 ms tick";
-const char* const kLanmanMsl =
-    "assumption: Q94246 calls it 'a short delay' and its workaround waits 5 s between net "
-    "logoff and net logon, so 2 x MSL = 4 s < 5 s";
-
+// A library profile as the tool lists and checks it.
 StackProfile
-Lanman(const std::string& version)
+FromLibrary(const ns3::LegacyTcpProfile& profile)
 {
-    return {
-        "lanman-dos-" + version,
-        "LAN Manager " + version +
-            " for MS-DOS, TCP/IP without the TCP/IP Utilities: a fixed pool of "
-            "TCPCONNECTIONS = NBSESSIONS + 1 = 7 connection blocks (Q94246), TIME-WAIT "
-            "of 2 x MSL holding a block, RFC 1122 reopen and half-duplex close.",
-        StackKind::Legacy,
-        {
-            {"ConnectionBlocks", "7", "Q94246: NBSESSIONS 6 + 1 (no utilities)"},
-            {"PoolPolicy", "Fail", "Q94246: DOS error 53 when no block is free"},
-            {"Msl", "2s", kLanmanMsl},
-            {"TimeWaitReopen", "true",
-             "Q94246 quotes RFC 1122 4.2.2.13 as what LAN Manager follows"},
-            {"HalfDuplexClose", "true", "Q94246 quotes RFC 1122's half-duplex close"},
-            {"ConnectRetryPolicy", "Unix",
-             "assumption: not a Winsock stack; nothing documents retries after a RST"},
-            {"MaxConnectRetransmissions", "3", "assumption: as the Microsoft stacks of Q175523"},
-            {"SegmentSize", "1450", "TCPSEGMENTSIZE maximum (Q93444/Q127732)"},
-            {"ReceiveWindow", "4350", "TCPWINDOWSIZE for 7-8 connections (one 64 KB segment)"},
-            {"EphemeralPortMin", "1025", "assumption: BSD-style range"},
-            {"EphemeralPortMax", "5000", "assumption: BSD-style range"},
-            {"MinRto", "1s",
-             "assumption: a BSD-derived stack, 4.4BSD TCPTV_MIN (2 ticks of 500 ms)"},
-            {"RtoTick", "500ms", "assumption: BSD-derived, " + std::string(kBsdRtoTick)},
-            {"DelayedAckTimeout", "200ms", "assumption: BSD-derived, 200 ms fast timeout"},
-            {"DelayedAckTick", "200ms", "assumption: BSD-derived, " + std::string(kBsdDelAckTick)},
-            {"ErrorCodes", "Bsd",
-             "assumption: the TCP/IP Utilities' sockets library is BSD-style; the redirector "
-             "always reports MS-DOS codes (53, network path not found: Q94246)"},
-        }};
-}
-
-StackProfile
-WindowsNt(const std::string& version, const std::string& timeWait,
-          const std::string& timeWaitSource)
-{
-    return {
-        "winnt-" + version,
-        "Windows NT " + version +
-            " Winsock: after a RST the SYN is re-sent at the base interval, not doubled, "
-            "up to TcpMaxConnectRetransmissions; unanswered SYNs at 0, 3, 9, 21 s, "
-            "failure at 45 s (Q175523).",
-        StackKind::Legacy,
-        {
-            {"ConnectRetryPolicy", "Winsock", "Q175523"},
-            {"MaxConnectRetransmissions", "3", kQ175523},
-            {"SynInitialTimeout", "3s", "Q175523: the initial time-out value is three seconds"},
-            {"SynTimeoutCap", "0s", "Q175523: doubled with each retransmission, no cap given"},
-            {"RstRetryInterval", "500ms", kRstAssumption},
-            {"TimeWaitDelay", timeWait, timeWaitSource},
-            {"EphemeralPortMin", "1025", kNtPorts},
-            {"EphemeralPortMax", "5000", kNtPorts},
-            {"MaxDataRetransmissions", "5", "NT TcpMaxDataRetransmissions default"},
-            {"ReceiveWindow", "8760", "NT on Ethernet: 6 x 1460 (TCP/IP Implementation Details)"},
-            {"DelayedAckTimeout", "200ms", "NT delayed-ACK timer (TCP/IP Implementation Details)"},
-            {"DelayedAckTick", "100ms", kWindowsDelAck},
-            {"MinRto", "300ms", kWindowsMinRto},
-            {"ErrorCodes", "Winsock", "Winsock error codes (winsock.h)"},
-            {"ConnectionBlocks", "0", "control blocks allocated dynamically (no fixed pool)"},
-        }};
-}
-
-StackProfile
-Win2000(const std::string& name, const std::string& label)
-{
-    StackProfile p = WindowsNt("4.0", "240s", "TcpTimedWaitDelay default 240 s");
-    p.name = name;
-    p.description = label +
-                    " Winsock: TcpMaxConnectRetransmissions 2, so unanswered SYNs at 0, 3, 9 s "
-                    "and failure at 21 s (Q170359 and later docs).";
-    for (auto& v : p.values)
+    StackProfile p{profile.GetName(), profile.GetDescription(), StackKind::Legacy, {}, &profile};
+    for (const auto& v : profile.GetValues())
     {
-        if (v.parameter == "MaxConnectRetransmissions")
-        {
-            v = {"MaxConnectRetransmissions", "2", "TcpMaxConnectRetransmissions default 2"};
-        }
-        if (v.parameter == "ReceiveWindow")
-        {
-            v = {"ReceiveWindow", "17520", "16 KB rounded up to 12 x 1460 on Ethernet"};
-        }
+        p.values.push_back({v.attribute, v.value, v.source});
     }
     return p;
 }
@@ -128,6 +37,10 @@ Win2000(const std::string& name, const std::string& label)
 std::vector<StackProfile>
 MakeProfiles()
 {
+    // ns-3's own TCP: the tool's comparison baseline, so it lives here and sets
+    // nothing. Its values are ns-3.37's defaults as a reader needs them, checked
+    // against ns-3's own TypeIds by the tests ("profiles: ns3-stock lists ns-3's
+    // defaults").
     std::vector<StackProfile> profiles;
     profiles.push_back(
         {"ns3-stock",
@@ -141,92 +54,15 @@ MakeProfiles()
              {"ConnCount", "6", "ns-3.37 default: total SYNs, not retries"},
              {"MaxSegLifetime", "120", "ns-3.37 default, seconds (RFC 793 MSL)"},
          }});
-    profiles.push_back(Lanman("2.1"));
-    profiles.push_back(Lanman("2.1a"));
-    profiles.push_back(Lanman("2.2"));
-    profiles.push_back(
-        {"win95",
-         "Windows 95 MSTCP Winsock: RST retries not doubled, unanswered SYNs 3 s doubling "
-         "capped at 2 minutes, MaxConnectRetries 3 (Q175523, Q158474).",
-         StackKind::Legacy,
-         {
-             {"ConnectRetryPolicy", "Winsock", "Q175523"},
-             {"MaxConnectRetransmissions", "3", kQ175523},
-             {"SynInitialTimeout", "3s", "Q175523: initial retransmission time-out 3 s"},
-             {"SynTimeoutCap", "120s", "Q175523: doubled each time up to a maximum of 2 minutes"},
-             {"RstRetryInterval", "500ms", kRstAssumption},
-             {"Msl", "120s", "MSL 120 s, TIME-WAIT 240 s, fixed until a 1997 update (Q158474)"},
-             {"EphemeralPortMin", "1025", "ports 1025-5000 (exhaustion above 3,976)"},
-             {"EphemeralPortMax", "5000", "ports 1025-5000 (exhaustion above 3,976)"},
-             {"ReceiveWindow", "8192", "assumption: Windows 95 DefaultRcvWindow 8 KB"},
-             {"DelayedAckTimeout", "200ms", "assumption: as Windows NT"},
-             {"DelayedAckTick", "100ms", "assumption: as Windows NT (100 ms ticks)"},
-             {"MinRto", "300ms", kWindowsMinRto},
-             {"ErrorCodes", "Winsock", "Winsock error codes (winsock.h)"},
-             {"ConnectionBlocks", "0", "control blocks allocated dynamically (no fixed pool)"},
-         }});
-    profiles.push_back(WindowsNt("3.5", "240s", "fixed 2 x MSL = 240 s before 3.51 SP5"));
-    profiles.push_back(WindowsNt("3.51", "240s", "2 x MSL = 240 s (TcpTimedWaitDelay from SP5)"));
-    profiles.push_back(WindowsNt("4.0", "240s", "TcpTimedWaitDelay default 240 s (range 30-300)"));
-    profiles.push_back(Win2000("win2000", "Windows 2000"));
-    profiles.push_back(Win2000("winxp", "Windows XP"));
-    profiles.push_back(
-        {"bsd",
-         "4.4BSD-style stack: connect() fails on the first RST (ECONNREFUSED); 3 s doubling "
-         "SYN timer ended by the 75 s connection-establishment timer; MSL 30 s.",
-         StackKind::Legacy,
-         {
-             {"ConnectRetryPolicy", "Unix", "Q175523: UNIX stacks fail at once on the RST"},
-             {"SynInitialTimeout", "3s", "4.4BSD TCPTV_SRTTDFLT-based initial RTO"},
-             {"MaxConnectRetransmissions", "12",
-              "4.4BSD TCP_MAXRXTSHIFT 12; never reached, ConnectTimeout ends the connect first"},
-             {"ConnectTimeout", "75s",
-              "4.4BSD/FreeBSD connection-establishment timer TCPTV_KEEP_INIT 75 s: SYNs at 0, "
-              "3, 9, 21, 45 s, timed_out at 75 s"},
-             {"Msl", "30s", "FreeBSD MSL 30 s (2 x MSL = 60 s)"},
-             {"EphemeralPortMin", "1024", "4.4BSD IPPORT_RESERVED"},
-             {"EphemeralPortMax", "5000", "4.4BSD IPPORT_USERRESERVED"},
-             {"MinRto", "1s", "4.4BSD TCPTV_MIN: 2 ticks of 500 ms"},
-             {"RtoTick", "500ms", kBsdRtoTick},
-             {"DelayedAckTimeout", "200ms", "4.4BSD: one fast timeout"},
-             {"DelayedAckTick", "200ms", kBsdDelAckTick},
-             {"ErrorCodes", "Bsd", "FreeBSD sys/errno.h (ECONNREFUSED 61, ...)"},
-             {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
-         }});
-    profiles.push_back(
-        {"linux",
-         "Modern Linux: connect() fails on the first RST; initial RTO 1 s; linear SYN "
-         "timeouts (tcp_syn_linear_timeouts 4): SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, "
-         "67 s, timed_out at 131 s; TIME-WAIT 60 s; ports 32768-60999.",
-         StackKind::Legacy,
-         {
-             {"ConnectRetryPolicy", "Unix", "ECONNREFUSED on the first RST"},
-             {"SynInitialTimeout", "1s", "RFC 6298 initial RTO 1 s (TCP_TIMEOUT_INIT)"},
-             {"SynLinearRetries", "4",
-              "net.ipv4.tcp_syn_linear_timeouts default 4 (net/ipv4/tcp_timer.c: RTO not "
-              "doubled while total_rto <= 4)"},
-             {"MaxConnectRetransmissions", "10",
-              "net.ipv4.tcp_syn_retries 6 + tcp_syn_linear_timeouts 4 (tcp_write_timeout() "
-              "adds them in SYN_SENT)"},
-             {"SynTimeoutCap", "120s", "TCP_RTO_MAX 120 s"},
-             {"InitialRto", "1s", "RFC 6298 initial RTO 1 s"},
-             {"TimeWaitDelay", "60s", "TCP_TIMEWAIT_LEN 60 s, fixed"},
-             {"EphemeralPortMin", "32768", "net.ipv4.ip_local_port_range"},
-             {"EphemeralPortMax", "60999", "net.ipv4.ip_local_port_range"},
-             {"ReceiveWindow", "65535", "assumption: largest window without window scaling"},
-             {"MinRto", "200ms", "TCP_RTO_MIN 200 ms (include/net/tcp.h)"},
-             {"DelayedAckTimeout", "40ms",
-              "TCP_DELACK_MIN 40 ms (the ACK timeout adapts above it)"},
-             {"QuickAcks", "16", "TCP_MAX_QUICKACKS 16: quick ACK mode at the start"},
-             {"DelayFinAck", "true",
-              "tcp_fin() enters pingpong mode: the FIN's ACK is delayed and rides on the close"},
-             {"IsnMode", "Hashed", "secure_tcp_seq(): RFC 6528, a keyed hash plus a clock"},
-             {"PortSelection", "Hashed",
-              "__inet_hash_connect(): hashed offset, even ports first "
-              "(net/ipv4/inet_hashtables.c)"},
-             {"ErrorCodes", "Linux", "include/uapi/asm-generic/errno.h (ECONNREFUSED 111, ...)"},
-             {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
-         }});
+    // The models' profiles: LAN Manager's first, then the other stacks.
+    for (const auto& p : ns3::LanmanProfileRegistry::GetAll())
+    {
+        profiles.push_back(FromLibrary(p));
+    }
+    for (const auto& p : ns3::LegacyTcpProfileRegistry::GetAll())
+    {
+        profiles.push_back(FromLibrary(p));
+    }
     return profiles;
 }
 

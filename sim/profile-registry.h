@@ -1,6 +1,8 @@
 #ifndef RETROTCP_PROFILE_REGISTRY_H
 #define RETROTCP_PROFILE_REGISTRY_H
 
+#include "legacy-tcp-profile.h"
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,9 +33,12 @@ struct StackProfile
     std::string description;
     StackKind kind{StackKind::Stock};
     std::vector<ProfileValue> values;
+    /// The models' profile this one lists (legacy profiles), else nullptr.
+    const ns3::LegacyTcpProfile* legacy{nullptr};
 };
 
-/// Every profile, in listing order.
+/// Every profile, in listing order: ns3-stock (the tool's own), then the models'
+/// (LanmanProfileRegistry, LegacyTcpProfileRegistry).
 const std::vector<StackProfile>& AllProfiles();
 
 /// The profile called \p name, or nullptr.

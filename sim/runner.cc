@@ -205,10 +205,7 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
     {
         // One preset per host group: the profile's values, then the group's own.
         LegacyTcpStackHelper preset;
-        for (const auto& v : profile.values)
-        {
-            preset.SetAttribute(v.parameter, StringValue(v.value));
-        }
+        preset.SetProfile(*profile.legacy);
         for (const auto& [name, value] : spec.stack.parameters)
         {
             preset.SetAttribute(name, StringValue(value));

@@ -4,6 +4,7 @@
 #include "ns3-fixture.h"
 #include "ns3/enum.h"
 #include "ns3/nstime.h"
+#include "ns3/string.h"
 #include "ns3/type-id.h"
 #include "profile-registry.h"
 #include "runner.h"
@@ -150,4 +151,47 @@ TEST_CASE("parameters: booleans, enums and random variables from --set", "[param
     CHECK_THROWS_WITH(
         load("hosts.ws-light.stack.parameters.ClockPhase=\"ns3::UniformRandomVariable[Min=x]\""),
         Catch::Contains("attribute Min: a number"));
+}
+
+TEST_CASE("parameters: ns3-stock lists ns-3.37's own defaults, and the models' profiles the "
+          "library's",
+          "[parameters][profiles]")
+{
+    // The stock profile sets nothing: its values document ns-3's defaults, so
+    // they must be what ns-3 itself says.
+    const StackProfile* stock = FindProfile("ns3-stock");
+    REQUIRE(stock);
+    REQUIRE(stock->kind == StackKind::Stock);
+    CHECK(stock->legacy == nullptr);
+    ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(*stock));
+    for (const auto& v : stock->values)
+    {
+        INFO(v.parameter << " = " << v.value);
+        ns3::TypeId::AttributeInformation info;
+        REQUIRE(tid.LookupAttributeByName(v.parameter, &info));
+        ns3::Ptr<ns3::AttributeValue> listed =
+            info.checker->CreateValidValue(ns3::StringValue(v.value));
+        REQUIRE(listed);
+        CHECK(listed->SerializeToString(info.checker) ==
+              info.initialValue->SerializeToString(info.checker));
+    }
+    // Every other profile is the models' own, value for value.
+    for (const auto& p : AllProfiles())
+    {
+        if (p.kind == StackKind::Stock)
+        {
+            continue;
+        }
+        INFO(p.name);
+        REQUIRE(p.legacy);
+        CHECK(p.legacy->GetName() == p.name);
+        CHECK(p.legacy->GetDescription() == p.description);
+        REQUIRE(p.legacy->GetValues().size() == p.values.size());
+        for (size_t i = 0; i < p.values.size(); ++i)
+        {
+            CHECK(p.legacy->GetValues()[i].attribute == p.values[i].parameter);
+            CHECK(p.legacy->GetValues()[i].value == p.values[i].value);
+            CHECK(p.legacy->GetValues()[i].source == p.values[i].source);
+        }
+    }
 }

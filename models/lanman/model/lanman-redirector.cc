@@ -31,10 +31,11 @@ LanmanRedirector::GetTypeId()
                 StringValue(""), MakeStringAccessor(&LanmanRedirector::m_domainController),
                 MakeStringChecker())
             .AddAttribute("NbSessions",
-                          "NetBIOS sessions the workstation can hold (NBSESSIONS). Default 6: "
-                          "Q94246 ('NBSESSIONS = The number of NetBIOS sessions, defaults to "
-                          "6').",
-                          UintegerValue(6), MakeUintegerAccessor(&LanmanRedirector::m_nbSessions),
+                          "NetBIOS sessions the workstation can hold (NBSESSIONS). The "
+                          "default is Q94246's: 'NBSESSIONS = The number of NetBIOS sessions, "
+                          "defaults to 6'.",
+                          UintegerValue(kDefaultNbSessions),
+                          MakeUintegerAccessor(&LanmanRedirector::m_nbSessions),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("SocketFactory", "TypeId of the socket factory.",
                           TypeIdValue(TcpSocketFactory::GetTypeId()),

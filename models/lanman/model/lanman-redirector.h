@@ -60,6 +60,14 @@ class LanmanRedirector : public Application
     /// Signature of the "Command" trace source.
     typedef void (*CommandTracedCallback)(const LanmanCommandRecord& record);
 
+    /**
+     * \brief NBSESSIONS when PROTOCOL.INI does not set it: Q94246, "NBSESSIONS = The
+     * number of NetBIOS sessions, defaults to 6." The one copy of that number: the
+     * NbSessions attribute's default and LanmanStackConfig's (TCPCONNECTIONS =
+     * NBSESSIONS + 1 + ...) both read it.
+     */
+    static constexpr uint32_t kDefaultNbSessions = 6;
+
     /** \return the TypeId */
     static TypeId GetTypeId();
     LanmanRedirector();
@@ -123,13 +131,13 @@ class LanmanRedirector : public Application
     static std::string UncPath(const LanmanCommand& c);
 
     // Attributes.
-    std::string m_domainController;     //!< DomainController
-    uint32_t m_nbSessions{6};           //!< NbSessions
-    TypeId m_socketFactory;             //!< SocketFactory
-    Ptr<ConnectionRegistry> m_registry; //!< Registry
-    std::string m_profile;              //!< Profile
-    std::string m_netbiosName;          //!< NetbiosName
-    uint16_t m_port{139};               //!< Port
+    std::string m_domainController;            //!< DomainController
+    uint32_t m_nbSessions{kDefaultNbSessions}; //!< NbSessions
+    TypeId m_socketFactory;                    //!< SocketFactory
+    Ptr<ConnectionRegistry> m_registry;        //!< Registry
+    std::string m_profile;                     //!< Profile
+    std::string m_netbiosName;                 //!< NetbiosName
+    uint16_t m_port{139};                      //!< Port
 
     std::vector<LanmanCommand> m_commands;    //!< the batch
     std::vector<LanmanCommand> m_logonScript; //!< the logon script

@@ -74,7 +74,7 @@ TEST_CASE("lanman-stack-config: explicit TCPCONNECTIONS and other parameters")
     {
         CHECK(AttributeText(config, "ReceiveWindow") == "4350"); // 7-8 connections
         CHECK(AttributeText(config, "SegmentSize") == "1450");
-        CHECK(AttributeText(config, "Msl") == "2000000000ns");
+        CHECK(AttributeText(config, "Msl") == "2s");
         CHECK_FALSE(config.Set("NBSESSIONS", "4"));
         CHECK(config.GetTcpConnections() == 5);
         CHECK(AttributeText(config, "ReceiveWindow") == "5800"); // <= 6
@@ -83,7 +83,7 @@ TEST_CASE("lanman-stack-config: explicit TCPCONNECTIONS and other parameters")
         CHECK_FALSE(config.Set("MSL", "500ms"));
         CHECK(AttributeText(config, "ReceiveWindow") == "2048");
         CHECK(AttributeText(config, "SegmentSize") == "536");
-        CHECK(AttributeText(config, "Msl") == "500000000ns");
+        CHECK(AttributeText(config, "Msl") == "500ms");
         CHECK_FALSE(config.Set("MSL", "30"));
         CHECK(config.GetMsl() == Seconds(30));
     }

@@ -1,11 +1,13 @@
 #include "legacy-tcp-stack-helper.h"
 
 #include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-profile-registry.h"
 #include "legacy-tcp-socket-factory.h"
 #include "ns3/abort.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/string.h"
 
 namespace ns3
 {
@@ -15,6 +17,28 @@ NS_LOG_COMPONENT_DEFINE("LegacyTcpStackHelper");
 LegacyTcpStackHelper::LegacyTcpStackHelper()
 {
     m_factory.SetTypeId(LegacyTcpL4Protocol::GetTypeId());
+}
+
+void
+LegacyTcpStackHelper::SetProfile(const std::string& name)
+{
+    const LegacyTcpProfile* profile = LegacyTcpProfileRegistry::Find(name);
+    NS_ABORT_MSG_UNLESS(profile, "no legacy TCP profile \""
+                                     << name
+                                     << "\" (built in: " << LegacyTcpProfileRegistry::ListNames()
+                                     << "; LAN Manager profiles: LanmanProfileRegistry)");
+    SetProfile(*profile);
+}
+
+void
+LegacyTcpStackHelper::SetProfile(const LegacyTcpProfile& profile)
+{
+    m_factory = ObjectFactory();
+    m_factory.SetTypeId(LegacyTcpL4Protocol::GetTypeId());
+    for (const auto& v : profile.GetValues())
+    {
+        m_factory.Set(v.attribute, StringValue(v.value));
+    }
 }
 
 void

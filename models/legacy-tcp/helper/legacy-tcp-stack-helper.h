@@ -1,6 +1,7 @@
 #ifndef LEGACY_TCP_STACK_HELPER_H
 #define LEGACY_TCP_STACK_HELPER_H
 
+#include "legacy-tcp-profile.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
@@ -20,6 +21,21 @@ class LegacyTcpStackHelper
 {
   public:
     LegacyTcpStackHelper();
+    /**
+     * \brief Preset the stacks to be installed with a built-in profile
+     * (LegacyTcpProfileRegistry): SetProfile("winnt-4.0"). Replaces every attribute
+     * set before; call SetAttribute() afterwards for per-node overrides. Aborts on
+     * an unknown name (LegacyTcpProfileRegistry::Find() checks one first).
+     * \param name profile name
+     */
+    void SetProfile(const std::string& name);
+    /**
+     * \brief Preset the stacks to be installed with \p profile (a built-in one, a
+     * LAN Manager one from LanmanProfileRegistry, or one of your own). Replaces every
+     * attribute set before.
+     * \param profile the profile
+     */
+    void SetProfile(const LegacyTcpProfile& profile);
     /**
      * \brief Set an attribute of the stacks to be installed.
      * \param name attribute name \param value its value

@@ -1,5 +1,7 @@
 #include "lanman-stack-config.h"
 
+#include "lanman-redirector.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
@@ -14,12 +16,54 @@ const char* const LanmanStackConfig::kMslSource =
 
 namespace
 {
-// Q94246: "NBSESSIONS = The number of NetBIOS sessions, defaults to 6."
-constexpr uint32_t kDefaultNbSessions = 6;
 // Q94246: "NSESSIONS = The number of telnet connections ... defaults to 2."
 constexpr uint32_t kDefaultNSessions = 2;
 // Assumption (see kMslSource): 2 x MSL = 4 s.
 constexpr double kDefaultMslSeconds = 2.0;
+
+/// One row of the TCPWINDOWSIZE table: one window per connection, all of them
+/// buffered in one 64 KB segment.
+struct WindowSizeRow
+{
+    uint32_t maxConnections; //!< TCPCONNECTIONS up to this
+    uint32_t window;         //!< TCPWINDOWSIZE default, bytes
+    const char* connections; //!< the row's TCPCONNECTIONS range, as text
+};
+
+const WindowSizeRow&
+WindowRow(uint32_t connections)
+{
+    static const WindowSizeRow rows[] = {
+        {6, 5800, "1-6"},
+        {8, 4350, "7-8"},
+        {11, 2900, "9-11"},
+        {LanmanStackConfig::kMaxTcpConnections, 1450, "12-22"},
+    };
+    for (const auto& row : rows)
+    {
+        if (connections <= row.maxConnections)
+        {
+            return row;
+        }
+    }
+    return rows[3];
+}
+
+// "2s", "500ms" or "1500000ns": the exact duration, in the largest whole unit.
+std::string
+DurationText(Time t)
+{
+    int64_t ns = t.GetNanoSeconds();
+    if (ns % 1000000000 == 0)
+    {
+        return std::to_string(ns / 1000000000) + "s";
+    }
+    if (ns % 1000000 == 0)
+    {
+        return std::to_string(ns / 1000000) + "ms";
+    }
+    return std::to_string(ns) + "ns";
+}
 
 std::optional<uint32_t>
 ParseInteger(const std::string& text, uint32_t min, uint32_t max)
@@ -221,7 +265,7 @@ LanmanStackConfig::SetUtilities(bool installed)
 uint32_t
 LanmanStackConfig::GetNbSessions() const
 {
-    return m_nbSessions.value_or(kDefaultNbSessions);
+    return m_nbSessions.value_or(LanmanRedirector::kDefaultNbSessions);
 }
 
 uint32_t
@@ -262,9 +306,7 @@ LanmanStackConfig::GetWindowSize() const
     {
         return *m_windowSize;
     }
-    // One window per connection buffered in one 64 KB segment (reference table).
-    uint32_t c = GetTcpConnections();
-    return c <= 6 ? 5800 : c <= 8 ? 4350 : c <= 11 ? 2900 : 1450;
+    return WindowRow(GetTcpConnections()).window;
 }
 
 uint32_t
@@ -279,15 +321,47 @@ LanmanStackConfig::GetMsl() const
     return m_msl.value_or(Seconds(kDefaultMslSeconds));
 }
 
+std::vector<LegacyTcpProfileValue>
+LanmanStackConfig::ToProfileValues() const
+{
+    std::ostringstream blocks;
+    if (m_tcpConnections)
+    {
+        blocks << "PROTOCOL.INI TCPCONNECTIONS";
+    }
+    else
+    {
+        blocks << "Q94246: NBSESSIONS " << GetNbSessions() << " + 1";
+        if (m_utilities)
+        {
+            blocks << " + NUMSOCKETS " << GetNumSockets() << " + NSESSIONS " << GetNSessions();
+        }
+        else
+        {
+            blocks << " (no utilities)";
+        }
+    }
+    std::string window = m_windowSize ? std::string("PROTOCOL.INI TCPWINDOWSIZE")
+                                      : std::string("TCPWINDOWSIZE for ") +
+                                            WindowRow(GetTcpConnections()).connections +
+                                            " connections (one 64 KB segment)";
+    return {
+        {"ConnectionBlocks", std::to_string(GetTcpConnections()), blocks.str()},
+        {"ReceiveWindow", std::to_string(GetWindowSize()), window},
+        {"SegmentSize", std::to_string(GetSegmentSize()),
+         m_segmentSize ? "PROTOCOL.INI TCPSEGMENTSIZE" : "TCPSEGMENTSIZE maximum (Q93444/Q127732)"},
+        {"Msl", DurationText(GetMsl()), m_msl ? "PROTOCOL.INI MSL" : kMslSource}};
+}
+
 std::vector<std::pair<std::string, std::string>>
 LanmanStackConfig::ToAttributes() const
 {
-    std::ostringstream msl;
-    msl << GetMsl().GetNanoSeconds() << "ns";
-    return {{"ConnectionBlocks", std::to_string(GetTcpConnections())},
-            {"ReceiveWindow", std::to_string(GetWindowSize())},
-            {"SegmentSize", std::to_string(GetSegmentSize())},
-            {"Msl", msl.str()}};
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& v : ToProfileValues())
+    {
+        out.emplace_back(v.attribute, v.value);
+    }
+    return out;
 }
 
 } // namespace ns3

@@ -1,6 +1,7 @@
 #ifndef LANMAN_STACK_CONFIG_H
 #define LANMAN_STACK_CONFIG_H
 
+#include "legacy-tcp-profile.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -77,7 +78,7 @@ class LanmanStackConfig
     LanmanVersion GetVersion() const;
     /** \return true if the TCP/IP Utilities are installed */
     bool HasUtilities() const;
-    /** \return NBSESSIONS (default 6) */
+    /** \return NBSESSIONS (default LanmanRedirector::kDefaultNbSessions, Q94246) */
     uint32_t GetNbSessions() const;
     /** \return NUMSOCKETS: 0 without the utilities, else default 8 (2.1, 2.1a) or 4 (2.2) */
     uint32_t GetNumSockets() const;
@@ -102,8 +103,15 @@ class LanmanStackConfig
     void SetUtilities(bool installed);
 
     /**
-     * \return the LegacyTcpL4Protocol attribute assignments (name, value text):
+     * \return the LegacyTcpL4Protocol attribute values that follow from the
+     * configuration, each with its source (the Q94246 formula, the TCPWINDOWSIZE
+     * table, the MSL assumption, or the PROTOCOL.INI line that set it):
      * ConnectionBlocks, ReceiveWindow, SegmentSize, Msl
+     */
+    std::vector<LegacyTcpProfileValue> ToProfileValues() const;
+
+    /**
+     * \return the same values as attribute assignments (name, value text)
      */
     std::vector<std::pair<std::string, std::string>> ToAttributes() const;
 

@@ -1,0 +1,101 @@
+// Profiles as ns-3 users install them: LegacyTcpStackHelper::SetProfile.
+#include "legacy-tcp-profile-registry.h"
+#include "legacy-tcp-test-network.h"
+#include "ns3-fixture.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <catch2/catch.hpp>
+
+using namespace ns3;
+using namespace retrotcp::test;
+
+namespace
+{
+
+// The attribute's value on \p stack, and \p text as the same attribute reads it.
+std::pair<std::string, std::string>
+Compare(Ptr<LegacyTcpL4Protocol> stack, const std::string& attribute, const std::string& text)
+{
+    TypeId::AttributeInformation info;
+    REQUIRE(LegacyTcpL4Protocol::GetTypeId().LookupAttributeByName(attribute, &info));
+    Ptr<AttributeValue> actual = info.checker->Create();
+    stack->GetAttribute(attribute, *actual);
+    Ptr<AttributeValue> expected = info.checker->CreateValidValue(StringValue(text));
+    REQUIRE(expected);
+    return {actual->SerializeToString(info.checker), expected->SerializeToString(info.checker)};
+}
+
+} // namespace
+
+TEST_CASE("legacy-tcp: SetProfile presets every value of each built-in profile", "[profile]")
+{
+    for (const auto& profile : LegacyTcpProfileRegistry::GetAll())
+    {
+        SECTION(profile.GetName())
+        {
+            Ns3Fixture fixture;
+            LegacyTcpStackHelper stack;
+            stack.SetProfile(profile.GetName());
+            TestNetwork net(stack, LegacyTcpStackHelper());
+            REQUIRE_FALSE(profile.GetValues().empty());
+            for (const auto& v : profile.GetValues())
+            {
+                INFO(v.attribute << " = " << v.value);
+                CHECK_FALSE(v.source.empty());
+                auto [actual, expected] = Compare(net.tcp[0], v.attribute, v.value);
+                CHECK(actual == expected);
+            }
+        }
+    }
+}
+
+TEST_CASE("legacy-tcp: SetAttribute after SetProfile overrides it; SetProfile starts afresh",
+          "[profile]")
+{
+    Ns3Fixture fixture;
+    LegacyTcpStackHelper stack;
+    stack.SetAttribute("SegmentSize", UintegerValue(536));
+    stack.SetProfile("winnt-4.0");
+    stack.SetAttribute("MaxConnectRetransmissions", UintegerValue(5));
+    LegacyTcpStackHelper plain;
+    TestNetwork net(stack, plain);
+    CHECK(Compare(net.tcp[0], "MaxConnectRetransmissions", "5").first == "5");
+    // The SegmentSize set before SetProfile is gone: the model default again.
+    UintegerValue segment;
+    net.tcp[0]->GetAttribute("SegmentSize", segment);
+    UintegerValue defaultSegment;
+    net.tcp[1]->GetAttribute("SegmentSize", defaultSegment);
+    CHECK(segment.Get() == defaultSegment.Get());
+    CHECK(LegacyTcpProfileRegistry::Find("no-such-stack") == nullptr);
+    CHECK_THAT(LegacyTcpProfileRegistry::ListNames(), Catch::Contains("winnt-4.0"));
+}
+
+TEST_CASE("legacy-tcp: SetProfile(\"winnt-4.0\") gives Q175523's refused-connect timeline",
+          "[profile]")
+{
+    // Q175523: after a RST|ACK "the pending connection will wait for the base
+    // connection's time-out value and reissue another SYN packet ... until the
+    // maximum retry value is reached" (TcpMaxConnectRetransmissions 3), then
+    // WSAECONNREFUSED. The profile's RstRetryInterval is 500 ms.
+    Ns3Fixture fixture;
+    LegacyTcpStackHelper client;
+    client.SetProfile("winnt-4.0");
+    TestNetwork net(client, LegacyTcpStackHelper());
+    Ptr<LegacyTcpSocket> s = net.NewSocket(0);
+    ConnectProbe probe;
+    probe.Watch(s);
+    Simulator::Schedule(Seconds(1), [&]() { s->Connect(net.Server(80)); });
+    Simulator::Run();
+    INFO(net.wire.Dump());
+    auto syns = net.wire.From("client", TcpHeader::SYN);
+    REQUIRE(syns.size() == 4);
+    for (size_t i = 0; i < syns.size(); ++i)
+    {
+        CHECK((syns[i].time - Seconds(1)).GetSeconds() == Approx(0.5 * i).margin(1e-4));
+    }
+    CHECK(probe.failed);
+    CHECK(s->GetErrorCode().number == 10061);
+    CHECK(std::string(s->GetErrorCode().name) == "WSAECONNREFUSED");
+}
