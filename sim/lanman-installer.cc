@@ -1,7 +1,8 @@
 #include "lanman-installer.h"
 
+#include "lanman-redirector-helper.h"
 #include "lanman-redirector.h"
-#include "lanman-server-application.h"
+#include "lanman-server-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
@@ -55,31 +56,19 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
     if (app.type == "lanman-server")
     {
         const LanmanServerSpec& s = app.lanmanServer;
-        Ptr<LanmanServerApplication> a = CreateObject<LanmanServerApplication>();
-        a->SetAttribute("SocketFactory", TypeIdValue(factory));
-        a->SetAttribute("Registry", PointerValue(m_registry));
-        a->SetAttribute("ThinkTime", TimeValue(s.thinkTime));
-        a->SetAttribute("LogonThinkTime", TimeValue(s.logonThinkTime));
-        a->SetAttribute("IdleTimeout", TimeValue(s.idleTimeout));
-        a->SetSocketConfigurator(configure);
-        host.node->AddApplication(a);
-        a->SetStartTime(s.start);
-        a->SetStopTime(m_scenario.duration);
+        LanmanServerHelper server;
+        server.SetAttribute("SocketFactory", TypeIdValue(factory));
+        server.SetAttribute("Registry", PointerValue(m_registry));
+        server.SetAttribute("ThinkTime", TimeValue(s.thinkTime));
+        server.SetAttribute("LogonThinkTime", TimeValue(s.logonThinkTime));
+        server.SetAttribute("IdleTimeout", TimeValue(s.idleTimeout));
+        server.SetSocketConfigurator(configure);
+        ApplicationContainer apps = server.Install(host.node);
+        apps.Start(s.start);
+        apps.Stop(m_scenario.duration);
         return;
     }
     const LanmanRedirectorSpec& r = app.lanmanRedirector;
-    Ptr<LanmanRedirector> a = CreateObject<LanmanRedirector>();
-    a->SetAttribute("DomainController", StringValue(r.domainController));
-    a->SetAttribute("SocketFactory", TypeIdValue(factory));
-    a->SetAttribute("Registry", PointerValue(m_registry));
-    a->SetAttribute("Profile", StringValue(spec.stack.profile));
-    if (spec.stack.nbSessions > 0)
-    {
-        a->SetAttribute("NbSessions", UintegerValue(spec.stack.nbSessions));
-    }
-    a->SetCommands(r.commands);
-    a->SetLogonScript(r.logonScript);
-    a->SetSocketConfigurator(configure);
     // LMHOSTS: every host of the scenario can be named in \\SERVER\SHARE. One
     // table for all workstations (a copy each would cost hosts squared).
     if (!m_names)
@@ -90,9 +79,20 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
             m_names->Add(h.name, h.address);
         }
     }
-    a->SetNameTable(m_names);
+    LanmanRedirectorHelper redirector(r.domainController);
+    redirector.SetAttribute("SocketFactory", TypeIdValue(factory));
+    redirector.SetAttribute("Registry", PointerValue(m_registry));
+    redirector.SetAttribute("Profile", StringValue(spec.stack.profile));
+    if (spec.stack.nbSessions > 0)
+    {
+        redirector.SetAttribute("NbSessions", UintegerValue(spec.stack.nbSessions));
+    }
+    redirector.SetCommands(r.commands, r.logonScript);
+    redirector.SetSocketConfigurator(configure);
+    redirector.SetNameTable(m_names);
+    ApplicationContainer apps = redirector.Install(host.node);
+    Ptr<LanmanRedirector> a = DynamicCast<LanmanRedirector>(apps.Get(0));
     a->TraceConnectWithoutContext("Command", MakeCallback(&CommandsLog::Record, &m_commands));
-    host.node->AddApplication(a);
     m_redirectors.push_back(a);
     Time start = r.start;
     if (r.startJitter > Time(0))
@@ -102,8 +102,8 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
         start += NanoSeconds(static_cast<int64_t>(
             u->GetValue(0, static_cast<double>(r.startJitter.GetNanoSeconds()))));
     }
-    a->SetStartTime(start);
-    a->SetStopTime(m_scenario.duration);
+    apps.Start(start);
+    apps.Stop(m_scenario.duration);
 }
 
 } // namespace retrotcp

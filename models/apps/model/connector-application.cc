@@ -89,8 +89,8 @@ ConnectorApplication::GetTypeId()
                           "the client closes it.",
                           TimeValue(Time(0)), MakeTimeAccessor(&ConnectorApplication::m_holdTime),
                           MakeTimeChecker(Time(0)))
-            .AddAttribute("Registry", "The run's ConnectionRegistry.", PointerValue(),
-                          MakePointerAccessor(&ConnectorApplication::m_registry),
+            .AddAttribute("Registry", "The run's ConnectionRegistry (none: a private one).",
+                          PointerValue(), MakePointerAccessor(&ConnectorApplication::m_registry),
                           MakePointerChecker<ConnectionRegistry>());
     return tid;
 }
@@ -133,7 +133,10 @@ ConnectorApplication::DoDispose()
 void
 ConnectorApplication::StartApplication()
 {
-    NS_ABORT_MSG_UNLESS(m_registry, "ConnectorApplication needs a Registry");
+    if (!m_registry)
+    {
+        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
+    }
     m_hostName = Names::FindName(GetNode());
     m_started = 0;
     m_running = true;

@@ -52,8 +52,8 @@ ServiceApplication::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&ServiceApplication::m_closeAfterResponse),
                           MakeBooleanChecker())
-            .AddAttribute("Registry", "The run's ConnectionRegistry.", PointerValue(),
-                          MakePointerAccessor(&ServiceApplication::m_registry),
+            .AddAttribute("Registry", "The run's ConnectionRegistry (none: a private one).",
+                          PointerValue(), MakePointerAccessor(&ServiceApplication::m_registry),
                           MakePointerChecker<ConnectionRegistry>());
     return tid;
 }
@@ -94,7 +94,10 @@ ServiceApplication::DoDispose()
 void
 ServiceApplication::StartApplication()
 {
-    NS_ABORT_MSG_UNLESS(m_registry, "ServiceApplication needs a Registry");
+    if (!m_registry)
+    {
+        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
+    }
     m_hostName = Names::FindName(GetNode());
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configureSocket, m_port, m_hostName);
     m_listener->SetAcceptCallback(MakeCallback(&ServiceApplication::ConnectionRequest, this),

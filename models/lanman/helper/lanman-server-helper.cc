@@ -16,12 +16,30 @@ LanmanServerHelper::SetAttribute(const std::string& name, const AttributeValue& 
     m_factory.Set(name, value);
 }
 
+void
+LanmanServerHelper::SetSocketConfigurator(Callback<void, Ptr<Socket>> configure)
+{
+    m_configureSocket = configure;
+}
+
 ApplicationContainer
 LanmanServerHelper::Install(Ptr<Node> node) const
 {
-    Ptr<Application> app = m_factory.Create<Application>();
+    Ptr<LanmanServerApplication> app = m_factory.Create<LanmanServerApplication>();
+    app->SetSocketConfigurator(m_configureSocket);
     node->AddApplication(app);
     return ApplicationContainer(app);
+}
+
+ApplicationContainer
+LanmanServerHelper::Install(NodeContainer nodes) const
+{
+    ApplicationContainer apps;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        apps.Add(Install(*it));
+    }
+    return apps;
 }
 
 } // namespace ns3

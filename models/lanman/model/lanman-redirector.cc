@@ -41,8 +41,8 @@ LanmanRedirector::GetTypeId()
                           TypeIdValue(TcpSocketFactory::GetTypeId()),
                           MakeTypeIdAccessor(&LanmanRedirector::m_socketFactory),
                           MakeTypeIdChecker())
-            .AddAttribute("Registry", "The run's ConnectionRegistry.", PointerValue(),
-                          MakePointerAccessor(&LanmanRedirector::m_registry),
+            .AddAttribute("Registry", "The run's ConnectionRegistry (none: a private one).",
+                          PointerValue(), MakePointerAccessor(&LanmanRedirector::m_registry),
                           MakePointerChecker<ConnectionRegistry>())
             .AddAttribute("Profile", "Stack profile of this host, for connections.csv.",
                           StringValue(""), MakeStringAccessor(&LanmanRedirector::m_profile),
@@ -144,7 +144,10 @@ LanmanRedirector::DoDispose()
 void
 LanmanRedirector::StartApplication()
 {
-    NS_ABORT_MSG_UNLESS(m_registry, "LanmanRedirector needs a Registry");
+    if (!m_registry)
+    {
+        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
+    }
     m_hostName = Names::FindName(GetNode());
     if (m_netbiosName.empty())
     {

@@ -40,8 +40,8 @@ LanmanServerApplication::GetTypeId()
                           TypeIdValue(TcpSocketFactory::GetTypeId()),
                           MakeTypeIdAccessor(&LanmanServerApplication::m_socketFactory),
                           MakeTypeIdChecker())
-            .AddAttribute("Registry", "The run's ConnectionRegistry (events).", PointerValue(),
-                          MakePointerAccessor(&LanmanServerApplication::m_registry),
+            .AddAttribute("Registry", "The run's ConnectionRegistry (events; none: a private one).",
+                          PointerValue(), MakePointerAccessor(&LanmanServerApplication::m_registry),
                           MakePointerChecker<ConnectionRegistry>())
             .AddAttribute("NetbiosName",
                           "The server's NetBIOS name (called name of session requests); "
@@ -155,7 +155,10 @@ LanmanServerApplication::DoDispose()
 void
 LanmanServerApplication::StartApplication()
 {
-    NS_ABORT_MSG_UNLESS(m_registry, "LanmanServerApplication needs a Registry");
+    if (!m_registry)
+    {
+        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
+    }
     m_hostName = Names::FindName(GetNode());
     if (m_netbiosName.empty())
     {
