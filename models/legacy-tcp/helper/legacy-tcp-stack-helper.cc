@@ -3,6 +3,7 @@
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-profile-registry.h"
 #include "legacy-tcp-socket-factory.h"
+#include "legacy-tcp-stock-tcp-guard.h"
 #include "ns3/abort.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
@@ -60,6 +61,9 @@ LegacyTcpStackHelper::Install(Ptr<Node> node) const
     if (stock)
     {
         ipv4->Remove(stock);
+        // Its TcpSocketFactory stays aggregated (ns-3 cannot take it off): make a
+        // socket from it fail loudly rather than never connect.
+        stock->SetAttribute("SocketType", TypeIdValue(LegacyTcpStockTcpGuard::GetTypeId()));
     }
     ipv4->Insert(tcp);
     Ptr<LegacyTcpSocketFactory> factory = CreateObject<LegacyTcpSocketFactory>();

@@ -16,6 +16,11 @@ class LegacyTcpL4Protocol;
  * \brief Installs a LegacyTcpL4Protocol in place of ns-3's TcpL4Protocol on nodes
  * that already have InternetStackHelper's stack, and aggregates a
  * LegacyTcpSocketFactory.
+ *
+ * Applications on such a node create TCP sockets with "ns3::LegacyTcpSocketFactory"
+ * (PacketSinkHelper("ns3::LegacyTcpSocketFactory", ...)). A socket of ns-3's own
+ * "ns3::TcpSocketFactory" there stops the program with a message saying so
+ * (LegacyTcpStockTcpGuard), where it would otherwise never connect.
  */
 class LegacyTcpStackHelper
 {
