@@ -44,7 +44,7 @@ def write(binary):
     print("lists ns-3's own defaults (sim/profile-registry.cc). Each value names its source,")
     print("or says `assumption` and why. A host's `stack.parameters` can")
     print("override any of them (see [scenario-format.md](scenario-format.md)); timelines")
-    print("that follow are in [models/winsock.md](models/winsock.md).\n")
+    print("that follow are in [winsock.md](../models/legacy-tcp/doc/winsock.md).\n")
     print("| profile | stack |\n|---|---|")
     for p in profiles:
         print(f"| [`{p['name']}`](#{p['name'].replace('.', '')}) | {cell(p['kind'])} |")

@@ -235,7 +235,7 @@ PrintProfile(const StackProfile& p, std::ostream& out)
                 others += (others.empty() ? "" : ", ") + info.name + "=" + value;
             }
         }
-        out << "    model defaults (docs/models/legacy-tcp.md): " << others << "\n";
+        out << "    model defaults (models/legacy-tcp/doc/legacy-tcp.md): " << others << "\n";
     }
 }
 

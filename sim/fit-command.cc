@@ -145,7 +145,7 @@ FitCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << options
             << "\nReads pcap (micro- or nanosecond) and pcapng captures (Ethernet, raw IP, Linux "
                "cooked SLL/SLL2, BSD loopback, PPP) and scores every profile of `retrotcp "
-               "profiles` against the connect attempts (docs/models/fit.md).\n";
+               "profiles` against the connect attempts (models/fit/doc/fit.md).\n";
         return kExitOk;
     }
     if (!vm.count("capture"))

@@ -166,7 +166,7 @@ Run::InstallHost(const HostInstance& host)
         }
         else if (app.type == "service")
         {
-            // One listener per up window of the service's schedule (issue 5): it
+            // One listener per up window of the service's schedule: it
             // opens at "up" and closes at "down", so connects between windows are
             // refused.
             const ServiceAppSpec& s = app.service;

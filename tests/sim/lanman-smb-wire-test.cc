@@ -1,5 +1,5 @@
 // The LAN Manager redirector's SMB, read back from the capture of a run: the
-// bytes on the wire decoded message by message (docs/models/lanman.md, "SMB on
+// bytes on the wire decoded message by message (models/lanman/doc/lanman.md, "SMB on
 // the wire").
 #include "nbss-session-request-header.h"
 #include "nbss-stream-reader.h"

@@ -5,7 +5,7 @@
 
 Runs every scenarios/lanman-*.json with --pcap (the morning storms with 3
 workstations), reads each workstation's capture with tshark and checks the rules
-below (docs/models/lanman.md, "SMB on the wire"). tshark reads with checksum
+below (models/lanman/doc/lanman.md, "SMB on the wire"). tshark reads with checksum
 validation on, as a user would; checksums themselves are checked by
 scripts/wire-check, for every scenario.
 

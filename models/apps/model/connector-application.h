@@ -24,7 +24,7 @@ namespace ns3
  * outcome, error code, times, bytes. The client closes first (so its end of the
  * connection goes to TIME-WAIT) unless the server closes before HoldTime is over.
  *
- * Issue 5 schedules: with PortCount > 1, attempt i connects to Remote's port plus
+ * Schedules: with PortCount > 1, attempt i connects to Remote's port plus
  * (i mod PortCount) (a port scan); with Sequential, each attempt starts Interval
  * after the previous attempt's outcome instead of on a fixed grid; with
  * UntilConnected, no attempt starts after one has connected (a polling client);

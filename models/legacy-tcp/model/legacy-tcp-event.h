@@ -13,7 +13,7 @@ namespace ns3
  * \brief One connection-lifecycle event of a legacy TCP stack.
  *
  * Emitted through LegacyTcpL4Protocol's "ConnectionEvent" trace source. The names
- * are fixed (see docs/models/legacy-tcp.md): block_taken, block_freed,
+ * are fixed (see models/legacy-tcp/doc/legacy-tcp.md): block_taken, block_freed,
  * pool_exhausted, pool_wait_start, pool_wait_end, port_exhausted, syn_sent,
  * syn_retransmit, syn_received, synack_sent, rst_sent, rst_received, established,
  * fin_sent, fin_received, time_wait_enter, time_wait_exit, time_wait_fin_reacked,

@@ -1,4 +1,4 @@
-// Close semantics (issue 3, rule 6).
+// Close semantics (rules LT-CLOSE, LT-ABORT-CODE).
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
 #include "ns3/boolean.h"

@@ -1,4 +1,5 @@
-// Connect-retry rules (issue 3, rule 5) checked on the simulated wire.
+// Connect-retry rules (LT-CONNECT-RETRY-RST, LT-CONNECT-RETRY-TIMEOUT,
+// LT-CONNECT-RETRY-COUNT) checked on the simulated wire.
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
 #include "ns3/boolean.h"

@@ -1,4 +1,5 @@
-// Connection-block pool (issue 3, rule 1) and ephemeral ports (rule 7).
+// Connection-block pool (rule LT-POOL) and ephemeral ports (rules LT-PORTS,
+// LT-PORT-EXHAUSTED).
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
 #include "ns3/enum.h"
@@ -201,7 +202,7 @@ TEST_CASE("legacy-tcp: a port range of 8 with long TIME-WAIT gives no_port to th
     }
     CHECK(ports.size() == 8);
     CHECK(net.tcp[0]->GetTimeWaitCount() == 8);
-    // Issue 3, rule 7: exhaustion is a distinct outcome, reported asynchronously.
+    // Rule LT-PORT-EXHAUSTED: exhaustion is a distinct outcome, reported asynchronously.
     CHECK(probe.failed);
     CHECK(probe.when == Seconds(2));
     CHECK(ninth->GetError() == LegacyTcpError::NoPort);

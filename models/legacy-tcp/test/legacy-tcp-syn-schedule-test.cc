@@ -1,6 +1,6 @@
-// SYN schedules beyond the Microsoft doubling (issue 5): Linux linear SYN timeouts
-// (SynLinearRetries) and the BSD connection-establishment timer (ConnectTimeout),
-// checked on the simulated wire.
+// SYN schedules beyond the Microsoft doubling (rule LT-CONNECT-RETRY-TIMEOUT): Linux linear SYN
+// timeouts (SynLinearRetries) and the BSD connection-establishment timer (ConnectTimeout), checked
+// on the simulated wire.
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
 #include "ns3/enum.h"

@@ -1,4 +1,5 @@
-// TIME-WAIT (issue 3, rule 2) and RFC 1122 reopen (rule 3).
+// TIME-WAIT (rule LT-TIME-WAIT) and RFC 1122 reopen (rules LT-REOPEN,
+// LT-TW-UNACCEPTABLE).
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
 #include "ns3/boolean.h"
