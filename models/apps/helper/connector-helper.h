@@ -1,11 +1,9 @@
 #ifndef RETROTCP_CONNECTOR_HELPER_H
 #define RETROTCP_CONNECTOR_HELPER_H
 
+#include "connector-application.h"
 #include "ns3/address.h"
-#include "ns3/application-container.h"
-#include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-#include "ns3/socket.h"
+#include "socket-application-helper.h"
 
 #include <string>
 
@@ -24,7 +22,7 @@ namespace ns3
  * apps.Start(Seconds(1));
  * \endcode
  */
-class ConnectorHelper
+class ConnectorHelper : public SocketApplicationHelper<ConnectorApplication>
 {
   public:
     /**
@@ -34,28 +32,6 @@ class ConnectorHelper
      * \param remote the InetSocketAddress to connect to
      */
     ConnectorHelper(const std::string& socketFactory, const Address& remote);
-
-    /**
-     * \brief Set an attribute of the applications to be installed.
-     * \param name a ConnectorApplication attribute \param value its value
-     */
-    void SetAttribute(const std::string& name, const AttributeValue& value);
-
-    /**
-     * \brief Apply \p configure to every socket the applications create, right after
-     * creating it (per-node socket attributes, say).
-     * \param configure the callback
-     */
-    void SetSocketConfigurator(Callback<void, Ptr<Socket>> configure);
-
-    /** \param node the node \return the application installed on it */
-    ApplicationContainer Install(Ptr<Node> node) const;
-    /** \param nodes the nodes \return one application per node */
-    ApplicationContainer Install(NodeContainer nodes) const;
-
-  private:
-    ObjectFactory m_factory;                       //!< ConnectorApplication factory
-    Callback<void, Ptr<Socket>> m_configureSocket; //!< per-socket configuration
 };
 
 } // namespace ns3

@@ -1,10 +1,8 @@
 #ifndef RETROTCP_SERVICE_HELPER_H
 #define RETROTCP_SERVICE_HELPER_H
 
-#include "ns3/application-container.h"
-#include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-#include "ns3/socket.h"
+#include "service-application.h"
+#include "socket-application-helper.h"
 
 #include <string>
 
@@ -21,7 +19,7 @@ namespace ns3
  * service.Install(server).Start(Seconds(0));
  * \endcode
  */
-class ServiceHelper
+class ServiceHelper : public SocketApplicationHelper<ServiceApplication>
 {
   public:
     /**
@@ -31,27 +29,6 @@ class ServiceHelper
      * \param port the port to listen on
      */
     ServiceHelper(const std::string& socketFactory, uint16_t port);
-
-    /**
-     * \brief Set an attribute of the applications to be installed.
-     * \param name a ServiceApplication attribute \param value its value
-     */
-    void SetAttribute(const std::string& name, const AttributeValue& value);
-
-    /**
-     * \brief Apply \p configure to the listening socket right after creating it.
-     * \param configure the callback
-     */
-    void SetSocketConfigurator(Callback<void, Ptr<Socket>> configure);
-
-    /** \param node the node \return the application installed on it */
-    ApplicationContainer Install(Ptr<Node> node) const;
-    /** \param nodes the nodes \return one application per node */
-    ApplicationContainer Install(NodeContainer nodes) const;
-
-  private:
-    ObjectFactory m_factory;                       //!< ServiceApplication factory
-    Callback<void, Ptr<Socket>> m_configureSocket; //!< listener configuration
 };
 
 } // namespace ns3

@@ -1,21 +1,14 @@
 #include "lanman-redirector-helper.h"
 
-#include "lanman-redirector.h"
 #include "ns3/string.h"
 
 namespace ns3
 {
 
 LanmanRedirectorHelper::LanmanRedirectorHelper(const std::string& domainController)
+    : SocketApplicationHelper(LanmanRedirector::GetTypeId())
 {
-    m_factory.SetTypeId(LanmanRedirector::GetTypeId());
-    m_factory.Set("DomainController", StringValue(domainController));
-}
-
-void
-LanmanRedirectorHelper::SetAttribute(const std::string& name, const AttributeValue& value)
-{
-    m_factory.Set(name, value);
+    SetAttribute("DomainController", StringValue(domainController));
 }
 
 void
@@ -33,35 +26,14 @@ LanmanRedirectorHelper::SetNameTable(Ptr<LanmanNameTable> names)
 }
 
 void
-LanmanRedirectorHelper::SetSocketConfigurator(Callback<void, Ptr<Socket>> configure)
+LanmanRedirectorHelper::Configure(Ptr<LanmanRedirector> app) const
 {
-    m_configureSocket = configure;
-}
-
-ApplicationContainer
-LanmanRedirectorHelper::Install(Ptr<Node> node) const
-{
-    Ptr<LanmanRedirector> app = m_factory.Create<LanmanRedirector>();
     app->SetCommands(m_commands);
     app->SetLogonScript(m_logonScript);
-    app->SetSocketConfigurator(m_configureSocket);
     if (m_names)
     {
         app->SetNameTable(m_names);
     }
-    node->AddApplication(app);
-    return ApplicationContainer(app);
-}
-
-ApplicationContainer
-LanmanRedirectorHelper::Install(NodeContainer nodes) const
-{
-    ApplicationContainer apps;
-    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
-    {
-        apps.Add(Install(*it));
-    }
-    return apps;
 }
 
 } // namespace ns3

@@ -3,10 +3,8 @@
 
 #include "lanman-command.h"
 #include "lanman-name-table.h"
-#include "ns3/application-container.h"
-#include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-#include "ns3/socket.h"
+#include "lanman-redirector.h"
+#include "socket-application-helper.h"
 
 #include <string>
 #include <vector>
@@ -16,8 +14,9 @@ namespace ns3
 
 /**
  * \brief Installs LanmanRedirector applications (MS-DOS workstations running
- * `net logon`, `net use`, ...): a preset factory plus the command lists and the
- * LMHOSTS name table they share.
+ * `net logon`, `net use`, ...): a preset factory (SetAttribute,
+ * SetSocketConfigurator, Install: SocketApplicationHelper) plus the command lists
+ * and the LMHOSTS name table they share.
  *
  * \code
  * LanmanRedirectorHelper redirector("dc");
@@ -27,13 +26,11 @@ namespace ns3
  * redirector.Install(workstations).Start(Seconds(1));
  * \endcode
  */
-class LanmanRedirectorHelper
+class LanmanRedirectorHelper : public SocketApplicationHelper<LanmanRedirector>
 {
   public:
     /** \param domainController host name of the domain controller */
     explicit LanmanRedirectorHelper(const std::string& domainController);
-    /** \brief Set an attribute. \param name attribute \param value value */
-    void SetAttribute(const std::string& name, const AttributeValue& value);
     /** \param commands the commands \param script the logon script */
     void SetCommands(const std::vector<LanmanCommand>& commands,
                      const std::vector<LanmanCommand>& script);
@@ -42,22 +39,14 @@ class LanmanRedirectorHelper
      * table shared by all). \param names the table
      */
     void SetNameTable(Ptr<LanmanNameTable> names);
-    /**
-     * \brief Apply \p configure to every socket the redirectors create.
-     * \param configure the callback
-     */
-    void SetSocketConfigurator(Callback<void, Ptr<Socket>> configure);
-    /** \brief Install on one node. \param node the node \return the application */
-    ApplicationContainer Install(Ptr<Node> node) const;
-    /** \brief Install on nodes. \param nodes the nodes \return one application each */
-    ApplicationContainer Install(NodeContainer nodes) const;
+
+  protected:
+    void Configure(Ptr<LanmanRedirector> app) const override;
 
   private:
-    ObjectFactory m_factory;                       //!< LanmanRedirector factory
-    std::vector<LanmanCommand> m_commands;         //!< commands
-    std::vector<LanmanCommand> m_logonScript;      //!< logon script
-    Ptr<LanmanNameTable> m_names;                  //!< LMHOSTS, shared
-    Callback<void, Ptr<Socket>> m_configureSocket; //!< per-socket configuration
+    std::vector<LanmanCommand> m_commands;    //!< commands
+    std::vector<LanmanCommand> m_logonScript; //!< logon script
+    Ptr<LanmanNameTable> m_names;             //!< LMHOSTS, shared
 };
 
 } // namespace ns3
