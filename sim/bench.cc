@@ -1,7 +1,7 @@
 #include "bench.h"
 
 #include "connection-registry.h"
-#include "connector-application.h"
+#include "connector-helper.h"
 #include "ipv4-hashed-routing-helper.h"
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
@@ -23,7 +23,7 @@
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 #include "scheduler-choice.h"
-#include "service-application.h"
+#include "service-helper.h"
 #include "switched-ethernet-helper.h"
 
 #include <algorithm>
@@ -189,27 +189,22 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     std::vector<Ipv4Address> serverAddresses =
         options.network == "switched" ? BuildSwitched(server, clients) : BuildStar(server, clients);
 
-    Ptr<ServiceApplication> service = CreateObject<ServiceApplication>();
-    service->SetAttribute("Port", UintegerValue(139));
-    service->SetAttribute("SocketFactory", TypeIdValue(factory));
-    service->SetAttribute("RequestBytes", UintegerValue(options.payload));
-    service->SetAttribute("ResponseBytes", UintegerValue(options.payload));
-    service->SetAttribute("Registry", PointerValue(registry));
-    server->AddApplication(service);
-    service->SetStartTime(Seconds(0));
+    ServiceHelper service(factory.GetName(), 139);
+    service.SetAttribute("RequestBytes", UintegerValue(options.payload));
+    service.SetAttribute("ResponseBytes", UintegerValue(options.payload));
+    service.SetAttribute("Registry", PointerValue(registry));
+    service.Install(server).Start(Seconds(0));
+    ConnectorHelper connector(factory.GetName(), Address());
+    connector.SetAttribute("Count", UintegerValue(options.connectionsPerClient));
+    connector.SetAttribute("Interval", TimeValue(interval));
+    connector.SetAttribute("SendBytes", UintegerValue(options.payload));
+    connector.SetAttribute("ReceiveBytes", UintegerValue(options.payload));
+    connector.SetAttribute("Registry", PointerValue(registry));
     for (uint32_t i = 0; i < options.clients; ++i)
     {
-        Ptr<ConnectorApplication> c = CreateObject<ConnectorApplication>();
-        c->SetAttribute("Remote", AddressValue(InetSocketAddress(serverAddresses[i], 139)));
-        c->SetAttribute("SocketFactory", TypeIdValue(factory));
-        c->SetAttribute("Count", UintegerValue(options.connectionsPerClient));
-        c->SetAttribute("Interval", TimeValue(interval));
-        c->SetAttribute("SendBytes", UintegerValue(options.payload));
-        c->SetAttribute("ReceiveBytes", UintegerValue(options.payload));
-        c->SetAttribute("Registry", PointerValue(registry));
-        clients.Get(i)->AddApplication(c);
+        connector.SetAttribute("Remote", AddressValue(InetSocketAddress(serverAddresses[i], 139)));
         // Stagger the clients over one interval so they do not all send at once.
-        c->SetStartTime(clientStart + interval * i / options.clients);
+        connector.Install(clients.Get(i)).Start(clientStart + interval * i / options.clients);
     }
 
     uint64_t heapBefore = HeapInUse();
