@@ -2,7 +2,8 @@
 # The installed package as an ns-3 user meets it (tests/install/CMakeLists.txt).
 #   install-test.sh install   BUILD PREFIX LIBDIR   cmake --install into PREFIX, check the layout
 #   install-test.sh cmake     SOURCE PREFIX WORK    find_package(retrotcp), build, run
-#   install-test.sh pkgconfig SOURCE PREFIX WORK LIBDIR   pkg-config --cflags --libs retrotcp
+#   install-test.sh pkgconfig SOURCE PREFIX WORK LIBDIR   each module header alone, then the
+#                                                         program with pkg-config --cflags --libs retrotcp
 set -euo pipefail
 mode=$1
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +37,14 @@ case "$mode" in
     source=$2 prefix=$3 work=$4 libdir=$5
     rm -rf "$work" && mkdir -p "$work"
     export PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig"
+    # Every installed module header compiles on its own (no header of the build
+    # tree, the tests or the command is needed).
+    for header in "$prefix"/include/ns3/*-module.h; do
+      # shellcheck disable=SC2046
+      echo "#include \"ns3/$(basename "$header")\"" |
+        g++ -std=c++17 -fsyntax-only -x c++ - $(pkg-config --cflags retrotcp) ||
+        { echo "does not compile alone: ns3/$(basename "$header")"; exit 1; }
+    done
     # shellcheck disable=SC2046
     g++ -std=c++17 -O1 "$source/refused-connect.cc" -o "$work/refused-connect" \
       $(pkg-config --cflags --libs retrotcp) -Wl,-rpath,"$prefix/$libdir"
