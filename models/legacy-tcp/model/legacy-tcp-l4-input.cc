@@ -73,6 +73,31 @@ LegacyTcpL4Protocol::Receive(Ptr<Packet> /* p */, const Ipv6Header& /* header */
 }
 
 void
+LegacyTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource, uint8_t /* icmpTtl */, uint8_t icmpType,
+                                 uint8_t icmpCode, uint32_t /* icmpInfo */,
+                                 Ipv4Address payloadSource, Ipv4Address payloadDestination,
+                                 const uint8_t payload[8])
+{
+    // RFC 792: the error carries our IP header and the first 8 bytes of our segment:
+    // source port, destination port, sequence number.
+    uint16_t sport = uint16_t(payload[0] << 8 | payload[1]);
+    uint16_t dport = uint16_t(payload[2] << 8 | payload[3]);
+    uint32_t seq = uint32_t(payload[4]) << 24 | uint32_t(payload[5]) << 16 |
+                   uint32_t(payload[6]) << 8 | uint32_t(payload[7]);
+    LegacyTcpFourTuple key =
+        LegacyTcpFourTuple::Make(payloadSource, sport, payloadDestination, dport);
+    auto it = m_connections.find(key);
+    if (it == m_connections.end())
+    {
+        return;
+    }
+    NS_LOG_LOGIC("ICMP type " << unsigned(icmpType) << " code " << unsigned(icmpCode) << " from "
+                              << icmpSource);
+    Ptr<LegacyTcpSocket> socket = it->second; // keep alive while it runs
+    socket->ReceiveIcmpError(icmpType, icmpCode, SequenceNumber32(seq));
+}
+
+void
 LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitRecord& record,
                                      Ptr<Packet> p, const TcpHeader& h)
 {

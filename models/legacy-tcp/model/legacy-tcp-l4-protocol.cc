@@ -357,6 +357,18 @@ LegacyTcpL4Protocol::GetTypeId()
                           MakeConfigAccessor<EnumValue>(&Config::errorCodes),
                           MakeEnumChecker(ERRORS_WINSOCK, "Winsock", ERRORS_LINUX, "Linux",
                                           ERRORS_BSD, "Bsd", ERRORS_DOS, "Dos"))
+            .AddAttribute("IcmpUnreachable",
+                          "What an ICMP destination unreachable for a connect in SYN-SENT does: "
+                          "Ignore; Rfc1122 (4.2.3.9: port and protocol unreachable are hard "
+                          "errors that end the connect, refused; host and network unreachable "
+                          "soft ones, reported if the connect then times out); Soft (4.4BSD "
+                          "tcp_notify: every one is remembered and the connect fails with it, "
+                          "not timed_out, when its retransmissions run out); Abort (Linux "
+                          "tcp_v4_err: every one ends the connect at once). Default Rfc1122.",
+                          EnumValue(ICMP_RFC1122),
+                          MakeConfigAccessor<EnumValue>(&Config::icmpUnreachable),
+                          MakeEnumChecker(ICMP_IGNORE, "Ignore", ICMP_RFC1122, "Rfc1122", ICMP_SOFT,
+                                          "Soft", ICMP_ABORT, "Abort"))
             .AddAttribute("HalfDuplexClose",
                           "Close() with unread data, or data arriving after Close(), sends a "
                           "reset and aborts. Source: RFC 1122 4.2.2.13 (MAY). Default false.",

@@ -85,6 +85,15 @@ class LegacyTcpL4Protocol : public IpL4Protocol
         RETRY_UNIX     //!< fail at once with ECONNREFUSED
     };
 
+    /// What an ICMP destination unreachable does to a connect in SYN-SENT.
+    enum IcmpPolicy
+    {
+        ICMP_IGNORE,  //!< nothing (the SYN schedule runs on)
+        ICMP_RFC1122, //!< RFC 1122 4.2.3.9: port/protocol unreachable abort, others soft
+        ICMP_SOFT,    //!< 4.4BSD: remembered; the connect fails with it when retries run out
+        ICMP_ABORT    //!< Linux tcp_v4_err: every unreachable ends the connect at once
+    };
+
     /**
      * \brief The stack's tunables as its connections read them: one field per
      * attribute (see GetTypeId for units, defaults and sources).
@@ -124,6 +133,7 @@ class LegacyTcpL4Protocol : public IpL4Protocol
         Time swsOverrideTimeout;                        //!< SwsOverrideTimeout
         LegacyTcpErrorCodes errorCodes{ERRORS_WINSOCK}; //!< ErrorCodes
         bool halfDuplexClose{false};                    //!< HalfDuplexClose
+        IcmpPolicy icmpUnreachable{ICMP_RFC1122};       //!< IcmpUnreachable
     };
 
     /// Signature of "ConnectionEvent".
@@ -173,6 +183,9 @@ class LegacyTcpL4Protocol : public IpL4Protocol
                                         Ptr<Ipv4Interface> incomingInterface) override;
     enum IpL4Protocol::RxStatus Receive(Ptr<Packet> p, const Ipv6Header& header,
                                         Ptr<Ipv6Interface> incomingInterface) override;
+    void ReceiveIcmp(Ipv4Address icmpSource, uint8_t icmpTtl, uint8_t icmpType, uint8_t icmpCode,
+                     uint32_t icmpInfo, Ipv4Address payloadSource, Ipv4Address payloadDestination,
+                     const uint8_t payload[8]) override;
     void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
     void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
     IpL4Protocol::DownTargetCallback GetDownTarget() const override;

@@ -1,6 +1,7 @@
 // LegacyTcpSocket: segment arrival, per state (RFC 793 "SEGMENT ARRIVES", p.65-76).
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket.h"
+#include "ns3/icmpv4.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -50,6 +51,52 @@ LegacyTcpSocket::ReadMss(const TcpHeader& h)
         {
             m_tcb.peerMss = mss->GetMSS();
         }
+    }
+}
+
+void
+LegacyTcpSocket::ReceiveIcmpError(uint8_t type, uint8_t code, SequenceNumber32 seq)
+{
+    // Only about a segment still in flight (RFC 5927 4.1: SND.UNA =< seq < SND.NXT),
+    // and only while connecting.
+    if (type != Icmpv4Header::ICMPV4_DEST_UNREACH || m_state != LEGACY_TCP_SYN_SENT ||
+        seq < m_tcb.sndUna || !(seq < m_tcb.sndMax) ||
+        code == Icmpv4DestinationUnreachable::ICMPV4_FRAG_NEEDED)
+    {
+        return;
+    }
+    // RFC 1122 4.2.3.9: "Destination Unreachable -- codes 0, 1, 5 ... soft error
+    // conditions, TCP MUST NOT abort the connection"; "codes 2-4 ... SHOULD abort".
+    bool hard = code == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE ||
+                code == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE;
+    LegacyTcpError error = hard ? LegacyTcpError::Refused : LegacyTcpError::Unreachable;
+    Event("icmp_unreachable", "code=" + std::to_string(code));
+    switch (Cfg().icmpUnreachable)
+    {
+    case LegacyTcpL4Protocol::ICMP_IGNORE:
+        return;
+    case LegacyTcpL4Protocol::ICMP_ABORT:
+        // Linux tcp_v4_err, SYN-SENT: "sk->sk_err = err; ... tcp_done(sk)".
+        FailConnect(error, false);
+        return;
+    case LegacyTcpL4Protocol::ICMP_RFC1122:
+        if (hard)
+        {
+            FailConnect(error, false);
+            return;
+        }
+        m_softError = error;
+        return;
+    case LegacyTcpL4Protocol::ICMP_SOFT:
+        // 4.4BSD tcp_notify: "If connection hasn't completed, has retransmitted
+        // several times, and receives a second error, give up now."
+        if (m_synRetries > 3 && m_softError != LegacyTcpError::None)
+        {
+            FailConnect(error, false);
+            return;
+        }
+        m_softError = error;
+        return;
     }
 }
 

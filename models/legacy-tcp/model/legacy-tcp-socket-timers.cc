@@ -122,7 +122,10 @@ LegacyTcpSocket::SynTimeout()
     // unanswered SYN: timed_out (WSAETIMEDOUT).
     if (m_synRetries >= Cfg().maxConnectRetransmissions)
     {
-        FailConnect(LegacyTcpError::TimedOut, false);
+        // 4.4BSD tcp_timers: "tcp_drop(tp, tp->t_softerror ? tp->t_softerror :
+        // ETIMEDOUT)": an ICMP soft error seen meanwhile is what the connect reports.
+        FailConnect(m_softError != LegacyTcpError::None ? m_softError : LegacyTcpError::TimedOut,
+                    false);
         return;
     }
     ++m_synRetries;

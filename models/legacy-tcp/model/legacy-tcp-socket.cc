@@ -297,6 +297,7 @@ LegacyTcpSocket::Connect(const Address& address)
     m_remoteAddress = inet.GetIpv4();
     m_remotePort = inet.GetPort();
     m_error = LegacyTcpError::None;
+    m_softError = LegacyTcpError::None;
     m_errno = ERROR_NOTERROR;
     m_synsSent = 0;
     m_synRetries = 0;

@@ -150,6 +150,12 @@ class LegacyTcpSocket : public Socket
      * \brief The stack is going away: cancel every timer; nothing more happens.
      */
     void Abandon();
+    /**
+     * \internal
+     * \brief An ICMP error about a segment of this connection (RFC 1122 4.2.3.9).
+     * \param type ICMP type \param code ICMP code \param seq the segment's sequence number
+     */
+    void ReceiveIcmpError(uint8_t type, uint8_t code, SequenceNumber32 seq);
 
   protected:
     void DoDispose() override;
@@ -285,6 +291,7 @@ class LegacyTcpSocket : public Socket
     uint64_t m_connectionId{0};                             //!< per-host id
     TracedValue<LegacyTcpState> m_state{LEGACY_TCP_CLOSED}; //!< State
     LegacyTcpError m_error{LegacyTcpError::None};           //!< last error
+    LegacyTcpError m_softError{LegacyTcpError::None};       //!< ICMP soft error of the connect
     mutable enum SocketErrno m_errno
     {
         ERROR_NOTERROR
