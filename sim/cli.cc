@@ -213,25 +213,10 @@ PrintProfile(const StackProfile& p, std::ostream& out)
     if (p.kind == StackKind::Legacy)
     {
         // Every other attribute keeps the model's default; list them with values.
-        ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(p));
         std::string others;
-        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        for (const auto& [name, value] : ModelDefaults(p))
         {
-            ns3::TypeId::AttributeInformation info = tid.GetAttribute(i);
-            bool set = false;
-            for (const auto& v : p.values)
-            {
-                set = set || v.parameter == info.name;
-            }
-            if (!set && (info.flags & ns3::TypeId::ATTR_SET))
-            {
-                std::string value = info.initialValue->SerializeToString(info.checker);
-                if (auto time = ns3::DynamicCast<const ns3::TimeValue>(info.initialValue))
-                {
-                    value = FormatDuration(time->Get());
-                }
-                others += (others.empty() ? "" : ", ") + info.name + "=" + value;
-            }
+            others += (others.empty() ? "" : ", ") + name + "=" + value;
         }
         out << "    model defaults (docs/models/legacy-tcp.md): " << others << "\n";
     }

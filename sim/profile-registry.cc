@@ -10,6 +10,7 @@
 #include "ns3/uinteger.h"
 #include "units.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -276,6 +277,43 @@ TranslateRegistryName(const std::string& name, const std::string& value,
 }
 } // namespace
 
+std::vector<ParameterAssignment>
+ModelDefaults(const StackProfile& profile, bool scenarioSettable)
+{
+    std::vector<ParameterAssignment> out;
+    if (profile.kind != StackKind::Legacy)
+    {
+        return out;
+    }
+    static const std::vector<std::string> settableTypes = {
+        "ns3::TimeValue",    "ns3::UintegerValue", "ns3::IntegerValue", "ns3::DoubleValue",
+        "ns3::BooleanValue", "BooleanValue",       "ns3::EnumValue",    "ns3::StringValue"};
+    ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(profile));
+    for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        ns3::TypeId::AttributeInformation info = tid.GetAttribute(i);
+        bool set = false;
+        for (const auto& v : profile.values)
+        {
+            set = set || v.parameter == info.name;
+        }
+        const std::string type = info.checker->GetValueTypeName();
+        bool settable =
+            std::find(settableTypes.begin(), settableTypes.end(), type) != settableTypes.end();
+        if (set || !(info.flags & ns3::TypeId::ATTR_SET) || (scenarioSettable && !settable))
+        {
+            continue;
+        }
+        std::string value = info.initialValue->SerializeToString(info.checker);
+        if (auto time = ns3::DynamicCast<const ns3::TimeValue>(info.initialValue))
+        {
+            value = FormatDuration(time->Get());
+        }
+        out.emplace_back(info.name, value);
+    }
+    return out;
+}
+
 std::optional<std::string>
 CheckParameter(const StackProfile& profile, const std::string& name, const std::string& value,
                std::vector<ParameterAssignment>* assignments)
@@ -350,7 +388,7 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
         ok = !value.empty() && end && *end == '\0' && info.checker->Check(ns3::DoubleValue(d));
         expected = "a number in " + info.checker->GetUnderlyingTypeInformation();
     }
-    else if (type == "ns3::BooleanValue")
+    else if (type == "ns3::BooleanValue" || type == "BooleanValue") // ns-3 names it without ns3::
     {
         ok = value == "true" || value == "false";
         expected = "true or false";
