@@ -8,7 +8,7 @@ RETROTCP_BUILD="${RETROTCP_BUILD_DIR:-$RETROTCP_ROOT/build}"
 RETROTCP_PACKAGES=(
   cmake g++ make pkg-config
   ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
-  libboost-program-options-dev nlohmann-json3-dev catch2
+  libboost-program-options-dev nlohmann-json3-dev libssl-dev catch2
   python3 python3-matplotlib python3-pandas python3-jsonschema
   parallel tshark
 )

@@ -102,6 +102,7 @@ class Run
     std::unique_ptr<AtomicFile> m_connectionsFile;
     std::unique_ptr<AtomicFile> m_summaryFile;
     std::string m_pcapTmpDir;
+    std::unique_ptr<ProvenanceRecord> m_provenance; //!< scenario.json, summary fields
 };
 
 void
@@ -109,7 +110,8 @@ Run::ClearOldResults() const
 {
     // A result folder holds the files of one run: remove those of an earlier run
     // first, so that an interrupted run leaves no summary.json that looks whole.
-    for (const char* name : {"summary.json", "connections.csv", "events.csv", "commands.csv"})
+    for (const char* name :
+         {"summary.json", "connections.csv", "events.csv", "commands.csv", "scenario.json"})
     {
         fs::remove(fs::path(m_options.outDir) / name);
     }
@@ -321,6 +323,7 @@ Run::WriteSummary(const RunResult& result)
     j["scenario"] = m_scenario.name;
     j["scenario_file"] = m_scenario.file;
     j["seed"] = m_scenario.seed;
+    m_provenance->AddIdentity(j);
     j["overrides"] = m_scenario.overrides;
     j["versions"] = {{"retrotcp", RETROTCP_VERSION}, {"ns3", RETROTCP_NS3_VERSION}};
     j["hosts"] = m_topology.hosts.size();
@@ -331,6 +334,7 @@ Run::WriteSummary(const RunResult& result)
     j["events"] = result.events;
     j["events_executed"] = result.eventsExecuted;
     j["files"] = result.files;
+    m_provenance->AddProvenance(j);
     // The one value that differs between two runs of the same scenario and seed.
     j["wall_time_s"] = std::round(result.wallSeconds * 1000.0) / 1000.0;
     m_summaryFile =
@@ -362,9 +366,14 @@ Run::Execute()
     auto wallStart = std::chrono::steady_clock::now();
     RunResult result;
     ClearOldResults();
+    m_provenance = std::make_unique<ProvenanceRecord>(m_scenario, m_options.provenance,
+                                                      m_options.runNumber, m_options.scheduler);
+    m_provenance->WriteScenario(m_options.outDir);
+    result.scenarioSha256 = m_provenance->ScenarioSha256();
+    result.files.push_back("scenario.json");
     UseScheduler(m_options.scheduler);
     RngSeedManager::SetSeed(m_scenario.seed);
-    RngSeedManager::SetRun(1);
+    RngSeedManager::SetRun(m_options.runNumber);
     m_topology = BuildTopology(m_scenario);
     m_nextStream = m_topology.nextStream;
     m_registry = CreateObject<ConnectionRegistry>();
@@ -404,6 +413,7 @@ Run::Execute()
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     WriteSummary(result);
+    m_provenance->Commit();
     m_events.Commit();
     m_connectionsFile->Commit();
     m_summaryFile->Commit(); // last: its presence means the run completed

@@ -1,6 +1,7 @@
 #ifndef RETROTCP_RUNNER_H
 #define RETROTCP_RUNNER_H
 
+#include "provenance.h"
 #include "scenario.h"
 
 #include <cstdint>
@@ -19,6 +20,8 @@ struct RunOptions
     bool progress{true};               //!< report progress on the log stream
     bool eventsFile{true};             //!< write events.csv
     std::string scheduler{"priority"}; //!< ns-3 event scheduler (scheduler-choice.h)
+    uint32_t runNumber{1};             //!< ns-3 RngRun (the seed is the scenario's)
+    Provenance provenance;             //!< how the run was started (summary.json)
 };
 
 /// What a run produced.
@@ -31,6 +34,7 @@ struct RunResult
     double simulatedSeconds{0};               //!< simulated time at the end
     double wallSeconds{0};                    //!< wall-clock time of the run
     std::vector<std::string> files;           //!< result files written
+    std::string scenarioSha256;               //!< SHA-256 of scenario.json
 };
 
 /**

@@ -6,12 +6,13 @@
 
 using namespace retrotcp::test;
 using Catch::Contains;
+using Catch::StartsWith;
 
 TEST_CASE("cli: --version, --help and unknown commands")
 {
     auto v = RunRetrotcp("--version");
     CHECK(v.status == 0);
-    CHECK_THAT(v.output, Contains("retrotcp 0.1.0 (ns-3 3.37)"));
+    CHECK_THAT(v.output, StartsWith("retrotcp 0.1.0 (0.1.0+g") && Contains("; ns-3 3.37)"));
     auto h = RunRetrotcp("--help");
     CHECK(h.status == 0);
     CHECK_THAT(h.output,
@@ -76,7 +77,8 @@ TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
                              "' --quiet --no-events");
     CHECK(quiet.status == 0);
     CHECK(quiet.output.empty());
-    CHECK(ListDir(out) == std::vector<std::string>{"connections.csv", "summary.json"});
+    CHECK(ListDir(out) ==
+          std::vector<std::string>{"connections.csv", "scenario.json", "summary.json"});
 }
 
 TEST_CASE("cli: profiles lists every profile; an unknown one is an error")

@@ -35,8 +35,8 @@ TEST_CASE("run: quickstart writes connections.csv with one row per attempt")
     Ns3Fixture fixture;
     std::string out = TempDir("quickstart");
     RunResult result = RunQuickstart(out);
-    CHECK(ListDir(out) ==
-          std::vector<std::string>{"connections.csv", "events.csv", "summary.json"});
+    CHECK(ListDir(out) == std::vector<std::string>{"connections.csv", "events.csv", "scenario.json",
+                                                   "summary.json"});
 
     auto rows = ReadCsv(out + "/connections.csv");
     REQUIRE(rows.size() == 10); // 3 clients x 3 connects + 1 prober
@@ -122,9 +122,12 @@ TEST_CASE("run: the same scenario and seed give byte-identical results")
     CHECK(ReadFile(a + "/connections.csv") == ReadFile(b + "/connections.csv"));
     auto sa = nlohmann::json::parse(ReadFile(a + "/summary.json"));
     auto sb = nlohmann::json::parse(ReadFile(b + "/summary.json"));
-    // wall_time_s is the one value that may differ (docs/results-format.md).
-    sa.erase("wall_time_s");
-    sb.erase("wall_time_s");
+    // wall_time_s and provenance are what may differ (docs/results-format.md).
+    for (const char* key : {"wall_time_s", "provenance"})
+    {
+        sa.erase(key);
+        sb.erase(key);
+    }
     CHECK(sa == sb);
 }
 
