@@ -1,5 +1,7 @@
 #include "run-report.h"
 
+#include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <ostream>
 
@@ -33,6 +35,68 @@ PrintFiles(const RunResult& result, const std::string& outDir, std::ostream& out
     }
     out << "\n";
 }
+// "ok 19, dos_error_53 6": the words with a count, in \p order.
+std::string
+Counts(const std::map<std::string, uint64_t>& counts, const std::vector<std::string>& order)
+{
+    std::string text;
+    auto add = [&](const std::string& word, uint64_t n) {
+        if (n > 0)
+        {
+            text += (text.empty() ? "" : ", ") + word + " " + std::to_string(n);
+        }
+    };
+    for (const auto& word : order)
+    {
+        auto it = counts.find(word);
+        add(word, it == counts.end() ? 0 : it->second);
+    }
+    for (const auto& [word, n] : counts)
+    {
+        if (std::find(order.begin(), order.end(), word) == order.end())
+        {
+            add(word, n);
+        }
+    }
+    return text;
+}
+
+void
+PrintCommands(const CommandsSummary& c, std::ostream& out)
+{
+    const auto& words = CommandsSummary::ResultWords();
+    out << "  LAN Manager commands: " << c.commands << "  (" << Counts(c.results, words) << ")\n";
+    std::string kinds;
+    for (const auto& [kind, counts] : c.byKind)
+    {
+        std::string text = Counts(counts, words);
+        if (!text.empty())
+        {
+            kinds += (kinds.empty() ? "" : "; ") + kind + ": " + text;
+        }
+    }
+    out << "    " << kinds << "\n";
+    if (c.relogon.commands == 0)
+    {
+        return;
+    }
+    out << "  re-logon failures (failed net commands of re-logons and their scripts):";
+    std::string sep = " ";
+    for (const auto& [group, count] : c.relogonByGroup)
+    {
+        if (count.commands == 0)
+        {
+            continue;
+        }
+        out << sep << group << " " << count.failed << " of " << count.commands - count.pending;
+        if (count.FailureRate() >= 0)
+        {
+            out << " (" << std::lround(100 * count.FailureRate()) << "%)";
+        }
+        sep = ", ";
+    }
+    out << "\n";
+}
 } // namespace
 
 void
@@ -49,6 +113,10 @@ PrintRunReport(const RunResult& result, const std::string& outDir, std::ostream&
         }
     }
     out << (sep == ", " ? ")" : "") << "\n";
+    if (result.commands)
+    {
+        PrintCommands(*result.commands, out);
+    }
     out << std::fixed << std::setprecision(3) << "  simulated " << result.simulatedSeconds
         << " s in " << result.wallSeconds << " s wall; " << result.eventsExecuted
         << " simulator events, " << result.events << " traced events\n";

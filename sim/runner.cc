@@ -86,6 +86,7 @@ class Run
     void WriteConnections(RunResult& result);
     void WriteSummary(const RunResult& result);
     void CommitPcaps(RunResult& result);
+    CommandsSummary SummariseCommands() const;
 
     const Scenario& m_scenario;
     const RunOptions& m_options;
@@ -227,6 +228,8 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
 void
 Run::EnablePcap()
 {
+    // Nanosecond timestamps, as in the CSV files, so that times can be joined.
+    Config::SetDefault("ns3::PcapFileWrapper::NanosecMode", BooleanValue(true));
     m_pcapTmpDir = (fs::path(m_options.outDir) / ".pcap.partial").string();
     fs::remove_all(m_pcapTmpDir);
     fs::create_directories(m_pcapTmpDir);
@@ -333,6 +336,10 @@ Run::WriteSummary(const RunResult& result)
     j["outcomes"] = result.outcomes;
     j["events"] = result.events;
     j["events_executed"] = result.eventsExecuted;
+    if (result.commands)
+    {
+        j["lanman_commands"] = result.commands->ToJson();
+    }
     j["files"] = result.files;
     m_provenance->AddProvenance(j);
     // The one value that differs between two runs of the same scenario and seed.
@@ -340,6 +347,28 @@ Run::WriteSummary(const RunResult& result)
     m_summaryFile =
         std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "summary.json").string());
     m_summaryFile->Stream() << j.dump(2) << '\n';
+}
+
+CommandsSummary
+Run::SummariseCommands() const
+{
+    std::vector<std::string> groups;
+    for (const auto& h : m_scenario.hosts)
+    {
+        for (const auto& a : h.applications)
+        {
+            if (a.type == "lanman-redirector" &&
+                std::find(groups.begin(), groups.end(), h.name) == groups.end())
+            {
+                groups.push_back(h.name);
+            }
+        }
+    }
+    auto groupOf = [this](const std::string& host) {
+        auto it = m_topology.hostIndex.find(host);
+        return it == m_topology.hostIndex.end() ? host : m_topology.hosts[it->second].spec->name;
+    };
+    return CommandsSummary::Of(m_commands.Records(), groupOf, groups);
 }
 
 void
@@ -399,6 +428,7 @@ Run::Execute()
     {
         result.files.push_back("commands.csv");
         m_commands.Write((fs::path(m_options.outDir) / "commands.csv").string());
+        result.commands = SummariseCommands();
     }
     result.files.push_back("summary.json");
     WriteConnections(result);

@@ -1,12 +1,14 @@
 #ifndef RETROTCP_RUNNER_H
 #define RETROTCP_RUNNER_H
 
+#include "commands-summary.h"
 #include "provenance.h"
 #include "scenario.h"
 
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace retrotcp
@@ -35,6 +37,7 @@ struct RunResult
     double wallSeconds{0};                    //!< wall-clock time of the run
     std::vector<std::string> files;           //!< result files written
     std::string scenarioSha256;               //!< SHA-256 of scenario.json
+    std::optional<CommandsSummary> commands;  //!< LAN Manager commands, if any ran
 };
 
 /**
