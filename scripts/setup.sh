@@ -12,8 +12,8 @@ RETROTCP_PACKAGES=(
   python3 python3-matplotlib python3-pandas python3-jsonschema
   parallel tshark
 )
-# Only for the tests (scripts/test): the formatting check.
-RETROTCP_TEST_PACKAGES=(clang-format)
+# Only for the tests (scripts/test): the formatting check; sshd for the sweep over ssh.
+RETROTCP_TEST_PACKAGES=(clang-format openssh-server)
 
 retrotcp_missing_packages() {
   local pkg status

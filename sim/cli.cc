@@ -5,6 +5,7 @@
 #include "build-info.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
+#include "point-check.h"
 #include "profile-registry.h"
 #include "result-folder.h"
 #include "run-report.h"
@@ -252,13 +253,21 @@ Validate(const std::vector<std::string>& args, std::ostream& out)
     po::options_description options("retrotcp validate SCENARIO.json [options]");
     options.add_options()("help,h",
                           "this help")("set", po::value<std::vector<std::string>>()->composing(),
-                                       "PATH=VALUE: override a scenario value first (repeatable)");
+                                       "PATH=VALUE: override a scenario value first (repeatable)")(
+        "points", po::value<std::string>(),
+        "FILE: check many variants at once (a JSON array of {\"set\": [...], \"seed\": N}); "
+        "prints one JSON document with each one's scenario_sha256 or error (scripts/sweep)");
     po::options_description hidden = ScenarioOption();
     Parsed parsed = ParseOptions(args, options, "scenario", &hidden);
     if (parsed.help)
     {
         out << options;
         return kExitOk;
+    }
+    if (parsed.vm.count("points"))
+    {
+        return CheckPoints(ScenarioArgument(parsed, "validate"), Overrides(parsed),
+                           parsed.vm["points"].as<std::string>(), out);
     }
     Scenario s = LoadScenario(ScenarioArgument(parsed, "validate"), Overrides(parsed));
     uint64_t hosts = 0;
