@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 
 namespace retrotcp
 {
@@ -61,6 +62,38 @@ Counts(const std::map<std::string, uint64_t>& counts, const std::vector<std::str
     return text;
 }
 
+// "refused 1 (1.5 s, 4 SYNs)": count, mean time to outcome, mean SYNs sent.
+void
+PrintProfiles(const RunResult& result, std::ostream& out)
+{
+    size_t width = 0;
+    for (const auto& [profile, outcomes] : result.byProfile)
+    {
+        width = std::max(width, profile.size());
+    }
+    out << "  connect() by profile: outcome count (mean time to outcome, mean SYNs sent)\n";
+    for (const auto& [profile, outcomes] : result.byProfile)
+    {
+        out << "    " << std::left << std::setw(static_cast<int>(width)) << profile << std::right;
+        std::string sep = "  ";
+        for (const auto& [word, s] : outcomes)
+        {
+            std::ostringstream text;
+            text << word << " " << s.count << " (";
+            if (s.timed > 0)
+            {
+                text << std::setprecision(4) << s.secondsToOutcome / static_cast<double>(s.timed)
+                     << " s, ";
+            }
+            double syns = static_cast<double>(s.synsSent) / static_cast<double>(s.count);
+            text << std::setprecision(3) << syns << (syns == 1.0 ? " SYN)" : " SYNs)");
+            out << sep << text.str();
+            sep = ", ";
+        }
+        out << "\n";
+    }
+}
+
 void
 PrintCommands(const CommandsSummary& c, std::ostream& out)
 {
@@ -80,7 +113,7 @@ PrintCommands(const CommandsSummary& c, std::ostream& out)
     {
         return;
     }
-    out << "  re-logon failures (failed net commands of re-logons and their scripts):";
+    out << "  re-logon: failed net commands (re-logon and its script):";
     std::string sep = " ";
     for (const auto& [group, count] : c.relogonByGroup)
     {
@@ -113,6 +146,10 @@ PrintRunReport(const RunResult& result, const std::string& outDir, std::ostream&
         }
     }
     out << (sep == ", " ? ")" : "") << "\n";
+    if (!result.byProfile.empty())
+    {
+        PrintProfiles(result, out);
+    }
     if (result.commands)
     {
         PrintCommands(*result.commands, out);

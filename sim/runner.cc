@@ -168,7 +168,7 @@ Run::InstallHost(const HostInstance& host)
         }
         else if (app.type == "service")
         {
-            // One listener per up window of the service's schedule (issue 5): it
+            // One listener per up window of the service's schedule: it
             // opens at "up" and closes at "down", so connects between windows are
             // refused.
             const ServiceAppSpec& s = app.service;
@@ -310,6 +310,14 @@ Run::WriteConnections(RunResult& result)
         std::string outcome = ConnectionOutcomeName(r.outcome);
         ++result.outcomes[outcome];
         ++result.connections;
+        OutcomeStats& stats = result.byProfile[r.profile][outcome];
+        ++stats.count;
+        stats.synsSent += r.synsSent;
+        if (r.end >= Time(0))
+        {
+            ++stats.timed;
+            stats.secondsToOutcome += (r.end - r.start).GetSeconds();
+        }
         out << r.id << ',' << CsvField(r.host) << ',' << CsvField(r.profile) << ',' << r.localPort
             << ',' << CsvField(r.remoteHost) << ',' << r.remoteAddress << ',' << r.remotePort << ','
             << FormatSeconds(r.start) << ',' << (r.end >= Time(0) ? FormatSeconds(r.end) : "")

@@ -26,6 +26,15 @@ struct RunOptions
     Provenance provenance;             //!< how the run was started (summary.json)
 };
 
+/// The connect() calls of one profile with one outcome.
+struct OutcomeStats
+{
+    uint64_t count{0};          //!< connections
+    uint64_t timed{0};          //!< of which with an end (end_s)
+    double secondsToOutcome{0}; //!< sum of end_s - start_s over those
+    uint64_t synsSent{0};       //!< sum of syns_sent
+};
+
 /// What a run produced.
 struct RunResult
 {
@@ -38,6 +47,8 @@ struct RunResult
     std::vector<std::string> files;           //!< result files written
     std::string scenarioSha256;               //!< SHA-256 of scenario.json
     std::optional<CommandsSummary> commands;  //!< LAN Manager commands, if any ran
+    /// profile -> outcome word -> connections (for the printed summary)
+    std::map<std::string, std::map<std::string, OutcomeStats>> byProfile;
 };
 
 /**

@@ -4,7 +4,7 @@
   test_sweep.py CASE --root SOURCE_DIR --binary RETROTCP --work DIR
 
 CASE: grid | resume | failure | invalid | rerun | stale | gridfile | slurm
-Each case runs scripts/sweep on scenarios/quickstart.json through a wrapper of the
+Each case runs scripts/sweep on scenarios/ns3-stock-basics.json through a wrapper of the
 retrotcp binary that logs every run (to count what was run) and exits non-zero
 on the first failed check. Replications are run numbers (--runs) with the
 scenario's seed (1).
@@ -74,7 +74,7 @@ class Env:
             return [l.strip() for l in f if l.strip()]
 
     def sweep_cmd(self, *extra, grid=GRID, seeds=("--runs", "2"), scenario=None):
-        scenario = scenario or os.path.join(self.root, "scenarios", "quickstart.json")
+        scenario = scenario or os.path.join(self.root, "scenarios", "ns3-stock-basics.json")
         return [os.path.join(self.root, "scripts", "sweep"), scenario,
                 *grid, *seeds, "--out", self.sweepdir, "--binary", self.wrapper, "--progress", "none", *extra]
 
@@ -263,7 +263,7 @@ def case_stale(env):
     program of now: edit the scenario and the changed points run again; a run made
     by another build runs again; --keep-stale keeps them."""
     scenario = os.path.join(env.work, "quickstart.json")
-    shutil.copy(os.path.join(env.root, "scenarios", "quickstart.json"), scenario)
+    shutil.copy(os.path.join(env.root, "scenarios", "ns3-stock-basics.json"), scenario)
     env.sweep("--jobs", "2", scenario=scenario)
     n = len(env.runs())
     with open(scenario) as f:

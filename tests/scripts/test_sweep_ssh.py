@@ -96,7 +96,7 @@ def main():
         with open(logins, "w") as f:
             f.write("1/ssh -F %s alive\n1/ssh -F %s dead\n" % (client, client))
         out = os.path.join(work, "sweep")
-        cmd = [os.path.join(a.root, "scripts", "sweep"), os.path.join(a.root, "scenarios", "quickstart.json"),
+        cmd = [os.path.join(a.root, "scripts", "sweep"), os.path.join(a.root, "scenarios", "ns3-stock-basics.json"),
                "--grid", "hosts.client.count=1,2,3", "--runs", "2", "--out", out, "--binary", a.binary,
                "--sshloginfile", logins, "--progress", "none"]
         t0 = time.time()

@@ -93,7 +93,7 @@ TEST_CASE("provenance: summary.json records the scenario hash, build, command li
 {
     std::string out = TempDir("provenance");
     auto r = RunCommand("NS_GLOBAL_VALUE='ChecksumEnabled=false' '" RETROTCP_BINARY "' run '" +
-                        SourcePath("scenarios/quickstart.json") + "' --out '" + out +
+                        SourcePath("scenarios/ns3-stock-basics.json") + "' --out '" + out +
                         "' --quiet --seed 3 --run 2 --set hosts.client.count=1");
     REQUIRE(r.status == 0);
     auto s = Summary(out);
@@ -173,8 +173,8 @@ TEST_CASE("provenance: run --from a folder that is not a complete result is an e
     auto empty = RunRetrotcp("run --from '" + base + "'");
     CHECK(empty.status == 2);
     CHECK_THAT(empty.output, Contains("no summary.json"));
-    auto both =
-        RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --from '" + base + "'");
+    auto both = RunRetrotcp("run '" + SourcePath("scenarios/ns3-stock-basics.json") + "' --from '" +
+                            base + "'");
     CHECK(both.status == 2);
     CHECK_THAT(both.output, Contains("not both"));
 }

@@ -174,8 +174,8 @@ TEST_CASE("results: every events.csv detail follows the KEY=VALUE grammar")
     // bare or double-quoted with \" and \\ escapes.
     const std::regex grammar(
         R"re(^(|[a-z][a-z0-9_]*=("([^"\\]|\\.)*"|[^ "]+)( [a-z][a-z0-9_]*=("([^"\\]|\\.)*"|[^ "]+))*)$)re");
-    for (const char* name : {"quickstart", "lanman-relogon-error", "winsock-unreachable",
-                             "winsock-port-scan", "lanman-batch-pauses"})
+    for (const char* name : {"quickstart", "ns3-stock-basics", "lanman-relogon-error",
+                             "winsock-unreachable", "winsock-port-scan", "lanman-batch-pauses"})
     {
         std::string out = RunScenario(name, "--quiet");
         auto rows = ReadQuotedCsv(out + "/events.csv");

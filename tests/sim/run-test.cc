@@ -15,7 +15,7 @@ namespace
 RunResult
 RunQuickstart(const std::string& out, std::vector<std::string> overrides = {})
 {
-    Scenario s = LoadScenario(SourcePath("scenarios/quickstart.json"), overrides);
+    Scenario s = LoadScenario(SourcePath("scenarios/ns3-stock-basics.json"), overrides);
     RunOptions options;
     options.outDir = out;
     options.progress = false;
@@ -30,7 +30,7 @@ Num(const std::string& text)
 }
 } // namespace
 
-TEST_CASE("run: quickstart writes connections.csv with one row per attempt")
+TEST_CASE("run: ns3-stock-basics writes connections.csv with one row per attempt")
 {
     Ns3Fixture fixture;
     std::string out = TempDir("quickstart");
@@ -137,7 +137,7 @@ TEST_CASE("run: summary.json records the run")
     std::string out = TempDir("summary");
     RunQuickstart(out, {"hosts.client.count=2"});
     auto s = nlohmann::json::parse(ReadFile(out + "/summary.json"));
-    CHECK(s["scenario"] == "quickstart");
+    CHECK(s["scenario"] == "ns3-stock-basics");
     CHECK(s["seed"] == 1);
     CHECK(s["overrides"] == nlohmann::json::array({"hosts.client.count=2"}));
     CHECK(s["versions"]["ns3"] == "3.37");
@@ -155,7 +155,7 @@ TEST_CASE("run: a WAN link with delay puts hosts far apart")
 {
     Ns3Fixture fixture;
     std::string out = TempDir("wan");
-    Scenario s = LoadScenario(SourcePath("scenarios/quickstart.json"), {});
+    Scenario s = LoadScenario(SourcePath("scenarios/ns3-stock-basics.json"), {});
     LanSpec branch;
     branch.name = "branch";
     branch.delay = ns3::MicroSeconds(5);
