@@ -8,6 +8,7 @@
 #include "point-check.h"
 #include "profile-registry.h"
 #include "result-folder.h"
+#include "run-progress.h"
 #include "run-report.h"
 #include "runner.h"
 #include "scenario-error.h"
@@ -233,7 +234,22 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
             << runOptions.runNumber << ", " << scenario.duration.GetSeconds() << " s simulated)"
             << std::endl;
     }
-    RunResult result = RunScenario(scenario, runOptions, err);
+    RunResult result;
+    try
+    {
+        InterruptGuard guard;
+        result = RunScenario(scenario, runOptions, err);
+    }
+    catch (const RunInterrupted& e)
+    {
+        err << std::fixed << std::setprecision(1) << "retrotcp: interrupted at "
+            << std::setprecision(0) << 100.0 * e.reached.GetSeconds() / e.end.GetSeconds() << "% ("
+            << std::setprecision(1) << e.reached.GetSeconds() << " of " << e.end.GetSeconds()
+            << " s simulated, " << e.wallSeconds << " s wall): " << runOptions.outDir
+            << " holds no result files (a run is written whole or not at all); run the "
+               "same command again to run it\n";
+        return kExitInterrupted;
+    }
     if (!quiet)
     {
         PrintRunReport(result, runOptions.outDir, out);

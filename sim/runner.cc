@@ -24,6 +24,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "profile-registry.h"
+#include "run-progress.h"
 #include "scheduler-choice.h"
 #include "service-application.h"
 #include "switched-ethernet-helper.h"
@@ -266,28 +267,22 @@ Run::EnablePcap()
 void
 Run::Simulate(RunResult& result)
 {
-    // Run in fixed slices of simulated time (deterministic whatever --quiet says)
-    // and report progress after a slice when a second of wall time has passed.
+    // Run in fixed slices of simulated time (deterministic whatever --quiet says);
+    // between two, report progress and heed an interrupt (Ctrl-C).
     const Time end = m_scenario.duration;
     const Time slice = std::max(end / 100, Time(1));
-    auto wallStart = std::chrono::steady_clock::now();
-    auto lastReport = wallStart;
+    RunProgress progress(m_log, end, m_options.progress);
     while (Simulator::Now() < end)
     {
+        if (InterruptGuard::Requested())
+        {
+            throw RunInterrupted(Simulator::Now(), end, progress.WallSeconds());
+        }
         Simulator::Stop(std::min(slice, end - Simulator::Now()));
         Simulator::Run();
-        auto now = std::chrono::steady_clock::now();
-        if (m_options.progress && now - lastReport >= std::chrono::seconds(1))
-        {
-            lastReport = now;
-            double wall = std::chrono::duration<double>(now - wallStart).count();
-            m_log << "  " << std::fixed << std::setprecision(0)
-                  << 100.0 * Simulator::Now().GetSeconds() / end.GetSeconds() << "% simulated "
-                  << std::setprecision(1) << Simulator::Now().GetSeconds() << " s of "
-                  << end.GetSeconds() << " s, wall " << wall << " s, " << m_events.Rows()
-                  << " events" << std::endl;
-        }
+        progress.Update(Simulator::Now(), m_events.Rows());
     }
+    progress.Finish(Simulator::Now(), m_events.Rows());
     result.simulatedSeconds = Simulator::Now().GetSeconds();
     result.eventsExecuted = Simulator::GetEventCount();
 }

@@ -81,7 +81,7 @@ TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
           std::vector<std::string>{"connections.csv", "scenario.json", "summary.json"});
 }
 
-TEST_CASE("cli: profiles lists every profile; an unknown one is an error")
+TEST_CASE("cli: profiles lists every profile, and an unknown one is an error")
 {
     auto all = RunRetrotcp("profiles");
     CHECK(all.status == 0);

@@ -47,3 +47,22 @@ TEST_CASE("quickstart: the printed summary shows the Winsock and LAN Manager sto
     }
     CHECK(n <= 24);
 }
+
+TEST_CASE("quickstart: a long run shows progress to 100 %, and Ctrl-C says what was left")
+{
+    std::string out = TempDir("progress");
+    std::string storm = SourcePath("scenarios/lanman-morning-storm-10k.json");
+    // Progress lines with the time left, and the last one at 100 %.
+    auto r = RunRetrotcp("run '" + storm + "' --no-events --set hosts.ws.count=3000 --out '" + out +
+                         "/a'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.output, Contains("100% simulated 300.0 s of 300.0 s") && Contains("s left"));
+    // SIGINT while it runs: exit 130, a message with what was reached, no result file.
+    auto i = RunCommand("'" RETROTCP_BINARY "' run '" + storm + "' --no-events --out '" + out +
+                        "/b' 2>&1 & pid=$!; sleep 1; kill -INT $pid; wait $pid; echo \"exit $?\"");
+    INFO(i.output);
+    CHECK_THAT(i.output, Contains("retrotcp: interrupted at ") && Contains("s simulated") &&
+                             Contains("holds no result files") && Contains("exit 130"));
+    CHECK(ListDir(out + "/b").empty());
+}
