@@ -8,12 +8,13 @@ DIR (with RETROTCP_BUILD_DIR's binary), then every Python example of that sectio
 there, then checks the types and values load_run and load_sweep return on that
 real output.
 """
-import argparse
 import os
 import re
 import shutil
 import subprocess
 import sys
+
+from testlib import arguments, fresh_folder
 
 
 def fail(msg):
@@ -29,14 +30,8 @@ def section(root):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    work = os.path.abspath(os.path.join(a.work, "api"))
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    a = arguments()
+    work = fresh_folder(a.work, "api")
     os.symlink(os.path.join(a.root, "scenarios"), os.path.join(work, "scenarios"))
     os.symlink(os.path.join(a.root, "scripts"), os.path.join(work, "scripts"))
     doc = section(a.root)

@@ -8,7 +8,6 @@ Each case makes the data with retrotcp (and scripts/sweep), plots it with the
 SVG text kept as text, and checks what the figure says: which hosts, which
 values, which labels, and that it stays a readable size.
 """
-import argparse
 import os
 import re
 import shutil
@@ -16,25 +15,16 @@ import struct
 import subprocess
 import sys
 
+from testlib import Failure, arguments, check, fresh_folder
+
 CASES = ("blocks-timeline", "relogon-heatmap", "retry-times", "retry-times-rate", "syn-timeline", "logon-cdf",
          "bench-scaling")
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 class Env:
     def __init__(self, a):
         self.root, self.binary = os.path.abspath(a.root), os.path.abspath(a.binary)
-        self.work = os.path.abspath(os.path.join(a.work, "real-" + a.figure))
-        shutil.rmtree(self.work, ignore_errors=True)
-        os.makedirs(self.work)
+        self.work = fresh_folder(a.work, "real-" + a.figure)
 
     def run(self, scenario, name, *args):
         out = os.path.join(self.work, name)
@@ -174,12 +164,7 @@ def case_bench_scaling(env):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("figure", choices=CASES)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
+    a = arguments(("figure", CASES))
     env = Env(a)
     try:
         globals()["case_" + a.figure.replace("-", "_")](env)

@@ -10,7 +10,6 @@ on the first failed check. Replications are run numbers (--runs) with the
 scenario's seed (1).
 """
 
-import argparse
 import csv
 import json
 import os
@@ -21,6 +20,8 @@ import subprocess
 import sys
 import time
 
+from testlib import Failure, arguments, check, fresh_folder
+
 GRID = ["--grid", "hosts.client.count=1,2", "--grid", "hosts.client.applications.0.count=1,3"]
 POINTS = {  # point id -> (client count, attempts per client)
     "000-client.count=1_applications.0.count=1": (1, 1),
@@ -30,22 +31,11 @@ POINTS = {  # point id -> (client count, attempts per client)
 }
 
 
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
-
-
 class Env:
     def __init__(self, args, case):
         self.root = os.path.abspath(args.root)
         self.binary = os.path.abspath(args.binary)
-        self.work = os.path.abspath(os.path.join(args.work, case))
-        shutil.rmtree(self.work, ignore_errors=True)
-        os.makedirs(self.work)
+        self.work = fresh_folder(args.work, case)
         self.log = os.path.join(self.work, "runs.log")
         self.wrapper = os.path.join(self.work, "retrotcp-wrapper")
         self.sweepdir = os.path.join(self.work, "sweep")
@@ -351,12 +341,7 @@ def case_gridfile(env):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("case", choices=["grid", "resume", "failure", "invalid", "rerun", "stale", "gridfile", "slurm"])
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
+    a = arguments(("case", ["grid", "resume", "failure", "invalid", "rerun", "stale", "gridfile", "slurm"]))
     env = Env(a, a.case)
     try:
         globals()["case_" + a.case](env)

@@ -12,7 +12,6 @@ through ssh, and the sweep must exit 0. sshd is stopped at the end. Exit 77
 (skipped, with the reason) when sshd cannot be started here.
 """
 
-import argparse
 import csv
 import json
 import os
@@ -21,6 +20,8 @@ import socket
 import subprocess
 import sys
 import time
+
+from testlib import arguments, fresh_folder
 
 SKIP = 77
 
@@ -82,14 +83,8 @@ def start_sshd(work):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    work = os.path.abspath(os.path.join(a.work, "ssh"))
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    a = arguments()
+    work = fresh_folder(a.work, "ssh")
     proc, client = start_sshd(work)
     try:
         logins = os.path.join(work, "sshlogins")
