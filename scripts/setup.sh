@@ -10,10 +10,12 @@ RETROTCP_PACKAGES=(
   ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
   libboost-program-options-dev nlohmann-json3-dev libssl-dev catch2
   python3 python3-matplotlib python3-pandas python3-jsonschema
-  parallel tshark
+  parallel tshark libpcap-dev
 )
-# Only for the tests (scripts/test): the formatting check; sshd for the sweep over ssh.
-RETROTCP_TEST_PACKAGES=(clang-format openssh-server)
+# Only for the tests (scripts/test): the formatting check; the real-kernel capture
+# of `retrotcp fit`'s tests (network namespaces, a veth pair, nftables, tcpdump);
+# sshd for the sweep over ssh.
+RETROTCP_TEST_PACKAGES=(clang-format tcpdump nftables iproute2 openssh-server)
 
 retrotcp_missing_packages() {
   local pkg status

@@ -6,8 +6,10 @@
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
 #include "legacy-tcp-stack-helper.h"
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/global-value.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -150,6 +152,8 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     }
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(options.msl.GetSeconds()));
     UseScheduler(options.scheduler);
+    // Both stacks compute and verify checksums, as on a real wire (rule WIRE-CHECKSUM).
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(options.checksums));
 
     // Connections of one client start this far apart, so that all of them start
     // within 2 x MSL minus a margin and every closed client end is still in

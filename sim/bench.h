@@ -26,6 +26,8 @@ struct BenchOptions
     std::string network{"star"};
     /// ns-3 scheduler: "map" (ns-3's default), "heap", "calendar", "list", "priority"
     std::string scheduler{"priority"};
+    /// Checksums and FCS computed and verified (as in every run); false to measure their cost
+    bool checksums{true};
 };
 
 /// One stack's measurement.

@@ -3,6 +3,7 @@
 #include "atomic-file.h"
 #include "bench.h"
 #include "build-info.h"
+#include "fit-command.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
 #include "point-check.h"
@@ -44,12 +45,13 @@ const char* const kUsage =
     "  validate SCENARIO.json  check a scenario (and --set overrides) without running it\n"
     "  profiles [NAME]         list the stack profiles and their parameters\n"
     "  bench [OPTIONS]         TIME-WAIT storm benchmark, legacy and stock stacks\n"
+    "  fit CAPTURE [OPTIONS]   which profile and parameters explain a capture's connects\n"
     "\n"
     "options:\n"
     "  -h, --help              this help; `retrotcp COMMAND --help` for a command's options\n"
     "  --version               print the version\n"
     "\n"
-    "exit status: 0 success, 1 the run failed, 2 bad command line or scenario\n";
+    "exit status: 0 success, 1 the run failed, 2 bad command line, scenario or capture\n";
 
 struct Parsed
 {
@@ -337,7 +339,10 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         "star (a point-to-point link per client) or switched (one switched Ethernet)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
         "ns-3 event scheduler: map, heap, calendar, list or priority")(
-        "csv", po::value<std::string>(), "also write the results as CSV to this file");
+        "checksums", po::value<std::string>()->default_value("on"),
+        "on: checksums and FCS computed and verified, as in every run; off: to measure "
+        "what they cost")("csv", po::value<std::string>(),
+                          "also write the results as CSV to this file");
     Parsed parsed = ParseOptions(args, options, nullptr);
     if (parsed.help)
     {
@@ -366,6 +371,12 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         throw po::error("--network expects star or switched, found \"" + bench.network + "\"");
     }
     bench.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
+    const std::string checksums = parsed.vm["checksums"].as<std::string>();
+    if (checksums != "on" && checksums != "off")
+    {
+        throw po::error("--checksums expects on or off, found \"" + checksums + "\"");
+    }
+    bench.checksums = checksums == "on";
     bench.stacks.clear();
     std::stringstream stacks(parsed.vm["stacks"].as<std::string>());
     std::string stack;
@@ -466,6 +477,10 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (command == "profiles")
         {
             return Profiles(rest, out, err);
+        }
+        if (command == "fit")
+        {
+            return FitCommand(rest, out, err);
         }
         err << "retrotcp: unknown command \"" << command << "\"\n\n" << kUsage;
         return kExitBadInput;

@@ -27,6 +27,14 @@ const char* const kRstAssumption =
     "assumption: Q175523 gives no number (it calls the 3 s timeout irrelevant after a RST); "
     "modern Windows measures about 0.5 s";
 const char* const kNtPorts = "NT MaxUserPort default 5000: ports 1025-5000";
+const char* const kWindowsMinRto =
+    "assumption: no NT/95 document gives a minimum; 300 ms is the MinRto later Windows "
+    "documents, above a peer's 200 ms delayed ACK plus a LAN round trip";
+const char* const kWindowsDelAck =
+    "TcpDelAckTicks default 2 (100 ms ticks): the ACK leaves 100-200 ms after the segment";
+const char* const kBsdRtoTick = "4.4BSD slow timeout (PR_SLOWHZ 2): the RTO counts 500 ms ticks";
+const char* const kBsdDelAckTick =
+    "4.4BSD fast timeout (PR_FASTHZ 5): delayed ACKs leave at the next 200 ms tick";
 const char* const kLanmanMsl =
     "assumption: Q94246 calls it 'a short delay' and its workaround waits 5 s between net "
     "logoff and net logon, so 2 x MSL = 4 s < 5 s";
@@ -55,6 +63,14 @@ Lanman(const std::string& version)
             {"ReceiveWindow", "4350", "TCPWINDOWSIZE for 7-8 connections (one 64 KB segment)"},
             {"EphemeralPortMin", "1025", "assumption: BSD-style range"},
             {"EphemeralPortMax", "5000", "assumption: BSD-style range"},
+            {"MinRto", "1s",
+             "assumption: a BSD-derived stack, 4.4BSD TCPTV_MIN (2 ticks of 500 ms)"},
+            {"RtoTick", "500ms", "assumption: BSD-derived, " + std::string(kBsdRtoTick)},
+            {"DelayedAckTimeout", "200ms", "assumption: BSD-derived, 200 ms fast timeout"},
+            {"DelayedAckTick", "200ms", "assumption: BSD-derived, " + std::string(kBsdDelAckTick)},
+            {"ErrorCodes", "Bsd",
+             "assumption: the TCP/IP Utilities' sockets library is BSD-style; the redirector "
+             "always reports MS-DOS codes (53, network path not found: Q94246)"},
         }};
 }
 
@@ -81,6 +97,9 @@ WindowsNt(const std::string& version, const std::string& timeWait,
             {"MaxDataRetransmissions", "5", "NT TcpMaxDataRetransmissions default"},
             {"ReceiveWindow", "8760", "NT on Ethernet: 6 x 1460 (TCP/IP Implementation Details)"},
             {"DelayedAckTimeout", "200ms", "NT delayed-ACK timer (TCP/IP Implementation Details)"},
+            {"DelayedAckTick", "100ms", kWindowsDelAck},
+            {"MinRto", "300ms", kWindowsMinRto},
+            {"ErrorCodes", "Winsock", "Winsock error codes (winsock.h)"},
             {"ConnectionBlocks", "0", "control blocks allocated dynamically (no fixed pool)"},
         }};
 }
@@ -141,6 +160,10 @@ MakeProfiles()
              {"EphemeralPortMin", "1025", "ports 1025-5000 (exhaustion above 3,976)"},
              {"EphemeralPortMax", "5000", "ports 1025-5000 (exhaustion above 3,976)"},
              {"ReceiveWindow", "8192", "assumption: Windows 95 DefaultRcvWindow 8 KB"},
+             {"DelayedAckTimeout", "200ms", "assumption: as Windows NT"},
+             {"DelayedAckTick", "100ms", "assumption: as Windows NT (100 ms ticks)"},
+             {"MinRto", "300ms", kWindowsMinRto},
+             {"ErrorCodes", "Winsock", "Winsock error codes (winsock.h)"},
              {"ConnectionBlocks", "0", "control blocks allocated dynamically (no fixed pool)"},
          }});
     profiles.push_back(WindowsNt("3.5", "240s", "fixed 2 x MSL = 240 s before 3.51 SP5"));
@@ -164,6 +187,11 @@ MakeProfiles()
              {"Msl", "30s", "FreeBSD MSL 30 s (2 x MSL = 60 s)"},
              {"EphemeralPortMin", "1024", "4.4BSD IPPORT_RESERVED"},
              {"EphemeralPortMax", "5000", "4.4BSD IPPORT_USERRESERVED"},
+             {"MinRto", "1s", "4.4BSD TCPTV_MIN: 2 ticks of 500 ms"},
+             {"RtoTick", "500ms", kBsdRtoTick},
+             {"DelayedAckTimeout", "200ms", "4.4BSD: one fast timeout"},
+             {"DelayedAckTick", "200ms", kBsdDelAckTick},
+             {"ErrorCodes", "Bsd", "FreeBSD sys/errno.h (ECONNREFUSED 61, ...)"},
              {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
          }});
     profiles.push_back(
@@ -187,6 +215,17 @@ MakeProfiles()
              {"EphemeralPortMin", "32768", "net.ipv4.ip_local_port_range"},
              {"EphemeralPortMax", "60999", "net.ipv4.ip_local_port_range"},
              {"ReceiveWindow", "65535", "assumption: largest window without window scaling"},
+             {"MinRto", "200ms", "TCP_RTO_MIN 200 ms (include/net/tcp.h)"},
+             {"DelayedAckTimeout", "40ms",
+              "TCP_DELACK_MIN 40 ms (the ACK timeout adapts above it)"},
+             {"QuickAcks", "16", "TCP_MAX_QUICKACKS 16: quick ACK mode at the start"},
+             {"DelayFinAck", "true",
+              "tcp_fin() enters pingpong mode: the FIN's ACK is delayed and rides on the close"},
+             {"IsnMode", "Hashed", "secure_tcp_seq(): RFC 6528, a keyed hash plus a clock"},
+             {"PortSelection", "Hashed",
+              "__inet_hash_connect(): hashed offset, even ports first "
+              "(net/ipv4/inet_hashtables.c)"},
+             {"ErrorCodes", "Linux", "include/uapi/asm-generic/errno.h (ECONNREFUSED 111, ...)"},
              {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
          }});
     return profiles;
@@ -277,6 +316,156 @@ TranslateRegistryName(const std::string& name, const std::string& value,
 }
 } // namespace
 
+namespace
+{
+
+// True if \p value is a well-formed string for the attribute's type that its
+// checker accepts; otherwise false with \p expected saying what would be.
+bool CheckAttributeValue(const ns3::TypeId::AttributeInformation& info, const std::string& value,
+                         std::string& expected);
+
+// "ns3::UniformRandomVariable[Min=0|Max=1]": an ns-3 ObjectFactory string for an
+// object of \p base (or a subclass), with attributes checked like any others.
+bool
+CheckObjectFactoryString(const std::string& value, const std::string& base, std::string& expected)
+{
+    expected = "a " + base +
+               " type with optional attributes, such as "
+               "\"ns3::UniformRandomVariable[Min=0|Max=1]\"";
+    std::string name = value;
+    std::string attributes;
+    auto open = value.find('[');
+    if (open != std::string::npos)
+    {
+        if (value.back() != ']')
+        {
+            return false;
+        }
+        name = value.substr(0, open);
+        attributes = value.substr(open + 1, value.size() - open - 2);
+    }
+    ns3::TypeId tid;
+    ns3::TypeId baseTid;
+    if (!ns3::TypeId::LookupByNameFailSafe(name, &tid) ||
+        !ns3::TypeId::LookupByNameFailSafe(base, &baseTid) || !tid.HasConstructor() ||
+        !(tid == baseTid || tid.IsChildOf(baseTid)))
+    {
+        return false;
+    }
+    std::stringstream ss(attributes);
+    std::string pair;
+    while (!attributes.empty() && std::getline(ss, pair, '|'))
+    {
+        auto eq = pair.find('=');
+        ns3::TypeId::AttributeInformation inner;
+        if (eq == std::string::npos || !tid.LookupAttributeByName(pair.substr(0, eq), &inner))
+        {
+            expected += "; " + pair + " is not an attribute of " + name;
+            return false;
+        }
+        std::string innerExpected;
+        if (!CheckAttributeValue(inner, pair.substr(eq + 1), innerExpected))
+        {
+            expected = name + " attribute " + pair.substr(0, eq) + ": " + innerExpected;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+CheckAttributeValue(const ns3::TypeId::AttributeInformation& info, const std::string& value,
+                    std::string& expected)
+{
+    // ns-3.37 names some value types with the namespace ("ns3::UintegerValue") and
+    // some without ("BooleanValue"): compare without it.
+    std::string type = info.checker->GetValueTypeName();
+    if (type.rfind("ns3::", 0) == 0)
+    {
+        type = type.substr(5);
+    }
+    if (!(info.flags & ns3::TypeId::ATTR_SET))
+    {
+        expected = "a parameter that can be set (" + info.name + " is read-only)";
+        return false;
+    }
+    static const std::regex unsignedRe("^[0-9]{1,19}$");
+    static const std::regex signedRe("^-?[0-9]{1,18}$");
+    if (type == "TimeValue")
+    {
+        auto t = ParseDuration(value);
+        expected = "a duration with a unit, such as \"3s\" or \"500ms\"";
+        return t && info.checker->Check(ns3::TimeValue(*t));
+    }
+    if (type == "UintegerValue")
+    {
+        expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
+        return std::regex_match(value, unsignedRe) &&
+               info.checker->Check(ns3::UintegerValue(std::stoull(value)));
+    }
+    if (type == "IntegerValue")
+    {
+        expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
+        return std::regex_match(value, signedRe) &&
+               info.checker->Check(ns3::IntegerValue(std::stoll(value)));
+    }
+    if (type == "DoubleValue")
+    {
+        char* end = nullptr;
+        double d = std::strtod(value.c_str(), &end);
+        expected = "a number in " + info.checker->GetUnderlyingTypeInformation();
+        return !value.empty() && end && *end == '\0' && info.checker->Check(ns3::DoubleValue(d));
+    }
+    if (type == "BooleanValue")
+    {
+        expected = "true or false";
+        return value == "true" || value == "false";
+    }
+    if (type == "EnumValue")
+    {
+        std::string names = info.checker->GetUnderlyingTypeInformation(); // "a|b|c"
+        std::stringstream ss(names);
+        std::string choice;
+        expected = "one of " + names;
+        while (std::getline(ss, choice, '|'))
+        {
+            if (choice == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+    if (type == "StringValue")
+    {
+        return true;
+    }
+    if (type == "PointerValue")
+    {
+        // The checker names the pointee "ns3::Ptr< ns3::RandomVariableStream >".
+        std::string base = info.checker->GetUnderlyingTypeInformation();
+        auto open = base.find('<');
+        auto close = base.rfind('>');
+        if (open != std::string::npos && close != std::string::npos && close > open)
+        {
+            base = base.substr(open + 1, close - open - 1);
+            base.erase(0, base.find_first_not_of(' '));
+            base.erase(base.find_last_not_of(' ') + 1);
+        }
+        if (!(info.flags & ns3::TypeId::ATTR_SET) || base != "ns3::RandomVariableStream")
+        {
+            expected = "a parameter that can be set from a scenario (" + info.name +
+                       " is an internal object of the stack, set from C++ only)";
+            return false;
+        }
+        return CheckObjectFactoryString(value, base, expected);
+    }
+    expected = "a parameter that can be set from a scenario (a " + type + " is set from C++ only)";
+    return false;
+}
+
+} // namespace
+
 std::vector<ParameterAssignment>
 ModelDefaults(const StackProfile& profile, bool scenarioSettable)
 {
@@ -285,9 +474,6 @@ ModelDefaults(const StackProfile& profile, bool scenarioSettable)
     {
         return out;
     }
-    static const std::vector<std::string> settableTypes = {
-        "ns3::TimeValue",    "ns3::UintegerValue", "ns3::IntegerValue", "ns3::DoubleValue",
-        "ns3::BooleanValue", "BooleanValue",       "ns3::EnumValue",    "ns3::StringValue"};
     ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(profile));
     for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
     {
@@ -297,10 +483,7 @@ ModelDefaults(const StackProfile& profile, bool scenarioSettable)
         {
             set = set || v.parameter == info.name;
         }
-        const std::string type = info.checker->GetValueTypeName();
-        bool settable =
-            std::find(settableTypes.begin(), settableTypes.end(), type) != settableTypes.end();
-        if (set || !(info.flags & ns3::TypeId::ATTR_SET) || (scenarioSettable && !settable))
+        if (set || !(info.flags & ns3::TypeId::ATTR_SET))
         {
             continue;
         }
@@ -308,6 +491,11 @@ ModelDefaults(const StackProfile& profile, bool scenarioSettable)
         if (auto time = ns3::DynamicCast<const ns3::TimeValue>(info.initialValue))
         {
             value = FormatDuration(time->Get());
+        }
+        std::string expected;
+        if (scenarioSettable && !CheckAttributeValue(info, value, expected))
+        {
+            continue;
         }
         out.emplace_back(info.name, value);
     }
@@ -358,60 +546,8 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
     }
     // ns-3 aborts the process on a malformed attribute string, so parse by type
     // here and let the checker judge only well-formed values.
-    const std::string type = info.checker->GetValueTypeName();
-    static const std::regex unsignedRe("^[0-9]{1,19}$");
-    static const std::regex signedRe("^-?[0-9]{1,18}$");
-    bool ok = false;
     std::string expected;
-    if (type == "ns3::TimeValue")
-    {
-        auto t = ParseDuration(value);
-        ok = t && info.checker->Check(ns3::TimeValue(*t));
-        expected = "a duration with a unit, such as \"3s\" or \"500ms\"";
-    }
-    else if (type == "ns3::UintegerValue")
-    {
-        ok = std::regex_match(value, unsignedRe) &&
-             info.checker->Check(ns3::UintegerValue(std::stoull(value)));
-        expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
-    }
-    else if (type == "ns3::IntegerValue")
-    {
-        ok = std::regex_match(value, signedRe) &&
-             info.checker->Check(ns3::IntegerValue(std::stoll(value)));
-        expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
-    }
-    else if (type == "ns3::DoubleValue")
-    {
-        char* end = nullptr;
-        double d = std::strtod(value.c_str(), &end);
-        ok = !value.empty() && end && *end == '\0' && info.checker->Check(ns3::DoubleValue(d));
-        expected = "a number in " + info.checker->GetUnderlyingTypeInformation();
-    }
-    else if (type == "ns3::BooleanValue" || type == "BooleanValue") // ns-3 names it without ns3::
-    {
-        ok = value == "true" || value == "false";
-        expected = "true or false";
-    }
-    else if (type == "ns3::EnumValue")
-    {
-        std::string names = info.checker->GetUnderlyingTypeInformation(); // "a|b|c"
-        std::stringstream ss(names);
-        std::string choice;
-        while (std::getline(ss, choice, '|'))
-        {
-            ok = ok || choice == value;
-        }
-        expected = "one of " + names;
-    }
-    else if (type == "ns3::StringValue")
-    {
-        ok = true;
-    }
-    else
-    {
-        expected = "a parameter that can be set from a scenario (" + name + " is a " + type + ")";
-    }
+    bool ok = CheckAttributeValue(info, value, expected);
     if (!ok)
     {
         return expected + " (" + info.help + ")";

@@ -13,6 +13,7 @@
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
+#include "ns3/global-value.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/names.h"
 #include "ns3/point-to-point-helper.h"
@@ -51,8 +52,8 @@ namespace fs = std::filesystem;
 namespace
 {
 
-const char* const kOutcomeWords[] = {"established", "refused", "timed_out", "no_tcb",
-                                     "no_port",     "reset",   "failed",    "pending"};
+const char* const kOutcomeWords[] = {"established", "refused", "timed_out", "no_tcb", "no_port",
+                                     "reset",       "aborted", "failed",    "pending"};
 
 // Sets a host's stock-TCP parameters on each socket it creates.
 void
@@ -294,7 +295,7 @@ Run::WriteConnections(RunResult& result)
         std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "connections.csv").string());
     std::ofstream& out = m_connectionsFile->Stream();
     out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
-           "end_s,closed_s,outcome,error_code,syns_sent,rsts_received,bytes_sent,"
+           "end_s,closed_s,outcome,error_code,errno,syns_sent,rsts_received,bytes_sent,"
            "bytes_received,close\n";
     for (const char* word : kOutcomeWords)
     {
@@ -317,8 +318,8 @@ Run::WriteConnections(RunResult& result)
             << ',' << CsvField(r.remoteHost) << ',' << r.remoteAddress << ',' << r.remotePort << ','
             << FormatSeconds(r.start) << ',' << (r.end >= Time(0) ? FormatSeconds(r.end) : "")
             << ',' << (r.closed >= Time(0) ? FormatSeconds(r.closed) : "") << ',' << outcome << ','
-            << r.errorCode << ',' << r.synsSent << ',' << r.rstsReceived << ',' << r.bytesSent
-            << ',' << r.bytesReceived << ',' << r.closeKind << '\n';
+            << r.errorCode << ',' << r.errorName << ',' << r.synsSent << ',' << r.rstsReceived
+            << ',' << r.bytesSent << ',' << r.bytesReceived << ',' << r.closeKind << '\n';
     }
 }
 
@@ -404,6 +405,9 @@ Run::Execute()
     result.scenarioSha256 = m_provenance->ScenarioSha256();
     result.files.push_back("scenario.json");
     UseScheduler(m_options.scheduler);
+    // Rule WIRE-CHECKSUM: real stacks fill in every checksum (and the Ethernet FCS);
+    // ns-3 leaves them 0 unless this global is set before the packets are made.
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(m_options.runNumber);
     m_topology = BuildTopology(m_scenario);

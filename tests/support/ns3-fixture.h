@@ -1,7 +1,9 @@
 #ifndef RETROTCP_NS3_FIXTURE_H
 #define RETROTCP_NS3_FIXTURE_H
 
+#include "ns3/boolean.h"
 #include "ns3/config.h"
+#include "ns3/global-value.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 
@@ -25,6 +27,8 @@ class Ns3Fixture
     {
         ns3::RngSeedManager::SetSeed(seed);
         ns3::RngSeedManager::SetRun(1);
+        // As every retrotcp run does: checksums computed and verified on the wire.
+        ns3::GlobalValue::Bind("ChecksumEnabled", ns3::BooleanValue(true));
     }
 
     ~Ns3Fixture()

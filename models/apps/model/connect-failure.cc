@@ -21,13 +21,42 @@ ClassifyConnectFailure(Ptr<Socket> socket, uint32_t rstsReceived)
         case LegacyTcpError::NoPort:
             return ConnectionOutcome::NoPort;
         case LegacyTcpError::Reset:
-        case LegacyTcpError::Aborted:
             return ConnectionOutcome::Reset;
+        case LegacyTcpError::Aborted:
+            return ConnectionOutcome::Aborted;
         default:
             return ConnectionOutcome::Failed;
         }
     }
     return rstsReceived > 0 ? ConnectionOutcome::Refused : ConnectionOutcome::TimedOut;
+}
+
+ConnectionOutcome
+ClassifyErrorClose(Ptr<Socket> socket)
+{
+    Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket);
+    return legacy && legacy->GetError() == LegacyTcpError::Aborted ? ConnectionOutcome::Aborted
+                                                                   : ConnectionOutcome::Reset;
+}
+
+void
+SetConnectionOutcome(ConnectionRecord& record, ConnectionOutcome outcome, Ptr<Socket> socket)
+{
+    LegacyTcpErrorCodes codes = ERRORS_LINUX;
+    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
+    {
+        codes = legacy->GetErrorCodes();
+    }
+    SetConnectionOutcome(record, outcome, codes);
+}
+
+void
+SetConnectionOutcome(ConnectionRecord& record, ConnectionOutcome outcome, LegacyTcpErrorCodes codes)
+{
+    LegacyTcpErrorCode code = GetLegacyTcpErrorCode(ConnectionOutcomeError(outcome), codes);
+    record.outcome = outcome;
+    record.errorCode = code.number;
+    record.errorName = code.name;
 }
 
 bool

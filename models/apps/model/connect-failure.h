@@ -18,6 +18,27 @@ namespace ns3
 ConnectionOutcome ClassifyConnectFailure(Ptr<Socket> socket, uint32_t rstsReceived);
 
 /**
+ * \brief How an established connection that ended with an error ended: aborted by
+ * this host (a legacy stack's half-duplex close) or reset by the peer.
+ */
+ConnectionOutcome ClassifyErrorClose(Ptr<Socket> socket);
+
+/**
+ * \brief Set a record's outcome with the error number and name the socket's stack
+ * reports for it: a legacy stack's ErrorCodes numbering; for stock ns-3, which has
+ * no numbers of its own, the Linux errno values.
+ */
+void SetConnectionOutcome(ConnectionRecord& record, ConnectionOutcome outcome, Ptr<Socket> socket);
+
+/**
+ * \brief Set a record's outcome with the error number and name in a given
+ * numbering (an application with its own error codes, such as the LAN Manager
+ * redirector's MS-DOS codes).
+ */
+void SetConnectionOutcome(ConnectionRecord& record, ConnectionOutcome outcome,
+                          LegacyTcpErrorCodes codes);
+
+/**
  * \brief Whether the socket's stack traces its own connect_failed event (the
  * legacy stack does), so that applications do not trace it a second time.
  */

@@ -22,28 +22,33 @@ ConnectionOutcomeName(ConnectionOutcome outcome)
         return "no_port";
     case ConnectionOutcome::Reset:
         return "reset";
+    case ConnectionOutcome::Aborted:
+        return "aborted";
     case ConnectionOutcome::Failed:
         return "failed";
     }
     return "failed";
 }
 
-uint32_t
-ConnectionOutcomeWsaError(ConnectionOutcome outcome)
+LegacyTcpError
+ConnectionOutcomeError(ConnectionOutcome outcome)
 {
     switch (outcome)
     {
     case ConnectionOutcome::Refused:
-        return 10061; // WSAECONNREFUSED
+        return LegacyTcpError::Refused;
     case ConnectionOutcome::TimedOut:
-        return 10060; // WSAETIMEDOUT
+        return LegacyTcpError::TimedOut;
     case ConnectionOutcome::NoTcb:
+        return LegacyTcpError::NoTcb;
     case ConnectionOutcome::NoPort:
-        return 10055; // WSAENOBUFS
+        return LegacyTcpError::NoPort;
     case ConnectionOutcome::Reset:
-        return 10054; // WSAECONNRESET
+        return LegacyTcpError::Reset;
+    case ConnectionOutcome::Aborted:
+        return LegacyTcpError::Aborted;
     default:
-        return 0;
+        return LegacyTcpError::None;
     }
 }
 

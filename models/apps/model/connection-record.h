@@ -1,6 +1,7 @@
 #ifndef RETROTCP_CONNECTION_RECORD_H
 #define RETROTCP_CONNECTION_RECORD_H
 
+#include "legacy-tcp-error.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
 
@@ -21,7 +22,8 @@ enum class ConnectionOutcome
     TimedOut,    //!< no answer before the retries ran out (WSAETIMEDOUT)
     NoTcb,       //!< no free connection control block (WSAENOBUFS)
     NoPort,      //!< no free ephemeral port (WSAENOBUFS)
-    Reset,       //!< established, then aborted by a reset (WSAECONNRESET)
+    Reset,       //!< established, then reset by the peer (WSAECONNRESET)
+    Aborted,     //!< established, then aborted by this host (WSAECONNABORTED)
     Failed,      //!< failed for a reason the stack did not tell
 };
 
@@ -31,9 +33,10 @@ enum class ConnectionOutcome
 std::string ConnectionOutcomeName(ConnectionOutcome outcome);
 
 /**
- * \brief The Winsock error number that goes with an outcome, 0 where none applies.
+ * \brief The stack error behind an outcome (LegacyTcpError::None for established,
+ * pending and failed).
  */
-uint32_t ConnectionOutcomeWsaError(ConnectionOutcome outcome);
+LegacyTcpError ConnectionOutcomeError(ConnectionOutcome outcome);
 
 /**
  * \brief One connection attempt, as connections.csv reports it.
@@ -51,8 +54,9 @@ struct ConnectionRecord
     Time end{-1};              //!< outcome known (established or failed); -1 = never
     Time closed{-1};           //!< connection closed; -1 = never
     ConnectionOutcome outcome{ConnectionOutcome::Pending}; //!< how the attempt ended
-    uint32_t errorCode{0};                                 //!< Winsock error number, 0 if none
-    uint32_t synsSent{0};                                  //!< SYN segments sent for this attempt
+    uint32_t errorCode{0};     //!< error number as the host's stack reports it, 0 if none
+    std::string errorName;     //!< its symbolic name (WSAECONNREFUSED, ECONNREFUSED, ...)
+    uint32_t synsSent{0};      //!< SYN segments sent for this attempt
     uint32_t rstsReceived{0};  //!< RST segments received for this attempt
     uint64_t bytesSent{0};     //!< application bytes sent
     uint64_t bytesReceived{0}; //!< application bytes received

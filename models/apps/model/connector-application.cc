@@ -16,6 +16,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/type-id.h"
 #include "ns3/uinteger.h"
+#include "socket-endpoint.h"
 
 #include <algorithm>
 
@@ -297,8 +298,7 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     }
     ConnectionRecord& r = m_registry->Get(it->second.id);
     UpdateCounters(socket, r);
-    r.outcome = ClassifyFailure(socket, r);
-    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    SetConnectionOutcome(r, ClassifyFailure(socket, r), socket);
     r.end = Simulator::Now();
     if (!StackTracesConnectFailure(socket) || r.outcome == ConnectionOutcome::Failed)
     {
@@ -333,7 +333,7 @@ ConnectorApplication::NormalClose(Ptr<Socket> socket)
         // The server closed first: answer with our own close.
         it->second.closeEvent.Cancel();
         it->second.closing = true;
-        socket->Close();
+        CloseAfterPeer(socket);
     }
     Finish(socket);
 }
@@ -351,11 +351,12 @@ ConnectorApplication::ErrorClose(Ptr<Socket> socket)
     {
         return; // the failure callback reports it
     }
-    r.outcome = ConnectionOutcome::Reset;
-    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    // Rule LT-ABORT-CODE: a local abort (half-duplex close) is "aborted"
+    // (WSAECONNABORTED 10053), a reset from the peer "reset" (WSAECONNRESET 10054).
+    SetConnectionOutcome(r, ClassifyErrorClose(socket), socket);
     r.closed = Simulator::Now();
-    r.closeKind = "reset";
-    Event(it->second, "app_reset");
+    r.closeKind = r.outcome == ConnectionOutcome::Aborted ? "aborted" : "reset";
+    Event(it->second, r.outcome == ConnectionOutcome::Aborted ? "app_aborted" : "app_reset");
     Finish(socket);
 }
 
@@ -370,7 +371,9 @@ ConnectorApplication::SendMore(Ptr<Socket> socket, uint32_t available)
     Attempt& attempt = it->second;
     while (attempt.toSend > 0 && available > 0)
     {
-        uint32_t chunk = std::min({attempt.toSend, available, 1400U});
+        // The whole request in one write where the buffer has room (MSS-sized
+        // segments); the rest follows from the send callback.
+        uint32_t chunk = std::min(attempt.toSend, available);
         int sent = socket->Send(Create<Packet>(chunk));
         if (sent <= 0)
         {

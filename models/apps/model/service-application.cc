@@ -84,9 +84,7 @@ ServiceApplication::DoDispose()
     }
     for (auto& [socket, peer] : m_peers)
     {
-        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
-                                  MakeNullCallback<void, Ptr<Socket>>());
+        DetachAcceptedSocket(socket);
     }
     m_peers.clear();
     m_registry = nullptr;
@@ -132,6 +130,7 @@ ServiceApplication::Accept(Ptr<Socket> socket, const Address& from)
     detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
     m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());
     socket->SetRecvCallback(MakeCallback(&ServiceApplication::Receive, this));
+    socket->SetSendCallback(MakeCallback(&ServiceApplication::SendMore, this));
     socket->SetCloseCallbacks(MakeCallback(&ServiceApplication::PeerClose, this),
                               MakeCallback(&ServiceApplication::PeerError, this));
     auto& stored = m_peers[socket] = peer;
@@ -164,22 +163,41 @@ ServiceApplication::Receive(Ptr<Socket> socket)
 void
 ServiceApplication::Respond(Ptr<Socket> socket, Peer& peer)
 {
-    uint32_t left = m_responseBytes;
-    while (left > 0)
+    if (m_responseBytes > 0)
     {
-        uint32_t chunk = std::min(left, 1400U);
-        if (socket->Send(Create<Packet>(chunk)) <= 0)
-        {
-            break;
-        }
-        left -= chunk;
+        // One write of the whole response: the stack cuts MSS-sized segments, and
+        // what does not fit the send buffer follows from SendMore.
+        peer.writer.Write(socket, Create<Packet>(m_responseBytes));
     }
     if (m_closeAfterResponse)
     {
-        peer.closing = true;
-        m_registry->Event(m_hostName, peer.connectionId, "app_close", "server first");
-        socket->Close();
+        peer.closeWhenWritten = true;
+        CloseIfWritten(socket, peer);
     }
+}
+
+void
+ServiceApplication::SendMore(Ptr<Socket> socket, uint32_t)
+{
+    auto it = m_peers.find(socket);
+    if (it == m_peers.end() || it->second.closing)
+    {
+        return;
+    }
+    it->second.writer.Resume(socket);
+    CloseIfWritten(socket, it->second);
+}
+
+void
+ServiceApplication::CloseIfWritten(Ptr<Socket> socket, Peer& peer)
+{
+    if (!peer.closeWhenWritten || peer.closing || peer.writer.GetPending() > 0)
+    {
+        return;
+    }
+    peer.closing = true;
+    m_registry->Event(m_hostName, peer.connectionId, "app_close", "server first");
+    socket->Close();
 }
 
 void

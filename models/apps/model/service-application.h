@@ -4,6 +4,7 @@
 #include "connection-registry.h"
 #include "ns3/application.h"
 #include "ns3/socket.h"
+#include "socket-writer.h"
 
 #include <map>
 #include <string>
@@ -44,9 +45,11 @@ class ServiceApplication : public Application
     /// One accepted connection.
     struct Peer
     {
-        uint64_t connectionId{0}; //!< the client's registry id, 0 if unknown
-        uint32_t received{0};     //!< request bytes received since the last response
-        bool closing{false};      //!< Close() called
+        uint64_t connectionId{0};     //!< the client's registry id, 0 if unknown
+        uint32_t received{0};         //!< request bytes received since the last response
+        bool closing{false};          //!< Close() called
+        bool closeWhenWritten{false}; //!< close once the writer has handed over all
+        SocketWriter writer;          //!< response bytes the socket has not taken yet
     };
 
     void StartApplication() override;
@@ -55,6 +58,8 @@ class ServiceApplication : public Application
     bool ConnectionRequest(Ptr<Socket> socket, const Address& from);
     void Accept(Ptr<Socket> socket, const Address& from);
     void Receive(Ptr<Socket> socket);
+    void SendMore(Ptr<Socket> socket, uint32_t available);
+    void CloseIfWritten(Ptr<Socket> socket, Peer& peer);
     void PeerClose(Ptr<Socket> socket);
     void PeerError(Ptr<Socket> socket);
     void Respond(Ptr<Socket> socket, Peer& peer);

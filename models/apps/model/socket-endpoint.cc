@@ -52,14 +52,26 @@ AnswerPeerClose(Ptr<Socket> socket, bool closedLocally, ConnectionRegistry& regi
     registry.Event(hostName, connectionId, "app_closed", closedLocally ? "local" : "peer");
     if (!closedLocally)
     {
-        socket->Close();
+        CloseAfterPeer(socket);
     }
+}
+
+void
+CloseAfterPeer(Ptr<Socket> socket)
+{
+    // ns-3's TcpSocketBase, after the peer-close callback, sends an ACK of the FIN
+    // unless the application declared with ShutdownSend() that it has nothing
+    // more to send; a bare Close() in the callback gives FIN|ACK and then that ACK
+    // again (a duplicate ACK on the wire). ShutdownSend() first: one FIN|ACK.
+    socket->ShutdownSend();
+    socket->Close();
 }
 
 void
 DetachAcceptedSocket(Ptr<Socket> socket)
 {
     socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                               MakeNullCallback<void, Ptr<Socket>>());
 }

@@ -39,6 +39,12 @@ void AnswerPeerClose(Ptr<Socket> socket, bool closedLocally, ConnectionRegistry&
                      const std::string& hostName, uint64_t connectionId);
 
 /**
+ * \brief Close in answer to the peer's close, from inside the peer-close callback,
+ * so that every stack sends one FIN (ShutdownSend, then Close).
+ */
+void CloseAfterPeer(Ptr<Socket> socket);
+
+/**
  * \brief Stop hearing from an accepted socket (receive and close callbacks).
  */
 void DetachAcceptedSocket(Ptr<Socket> socket);

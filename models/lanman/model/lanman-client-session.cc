@@ -7,7 +7,10 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
+#include "smb-dialects.h"
+#include "socket-endpoint.h"
 
 namespace ns3
 {
@@ -23,31 +26,39 @@ LanmanClientSession::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("Lanman")
             .AddConstructor<LanmanClientSession>()
-            .AddAttribute("NegotiateRequestBytes",
-                          "Data bytes of a Negotiate request. Default 80: assumption (the "
-                          "dialect strings of a LAN Manager 2.x redirector, PC NETWORK PROGRAM "
-                          "1.0 to LM1.2X002).",
-                          UintegerValue(80),
-                          MakeUintegerAccessor(&LanmanClientSession::m_negotiateBytes),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("SessionSetupRequestBytes",
-                          "Data bytes of a Session Setup request. Default 40: assumption "
-                          "(password, account name, domain, native OS strings).",
-                          UintegerValue(40),
-                          MakeUintegerAccessor(&LanmanClientSession::m_sessionSetupBytes),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("TreeConnectRequestBytes",
-                          "Data bytes of a Tree Connect request. Default 30: assumption "
-                          "(password, \\\\SERVER\\SHARE path, service string).",
-                          UintegerValue(30),
-                          MakeUintegerAccessor(&LanmanClientSession::m_treeConnectBytes),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("OtherRequestBytes",
-                          "Data bytes of Tree Disconnect and Logoff requests. Default 0: "
-                          "[MS-CIFS] (these requests carry no data).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&LanmanClientSession::m_otherBytes),
-                          MakeUintegerChecker<uint16_t>());
+            .AddAttribute("Domain",
+                          "The workstation's domain (LANMAN.INI [workstation] domain), sent "
+                          "as Session Setup's primary domain. Default DOMAIN: assumption, "
+                          "LAN Manager setup's default domain name.",
+                          StringValue("DOMAIN"), MakeStringAccessor(&LanmanClientSession::m_domain),
+                          MakeStringChecker())
+            .AddAttribute("NativeOs",
+                          "Native OS string of Session Setup requests. Default MS-DOS: "
+                          "assumption, the redirector's operating system by name (the "
+                          "sources at hand do not give the exact string).",
+                          StringValue("MS-DOS"),
+                          MakeStringAccessor(&LanmanClientSession::m_nativeOs), MakeStringChecker())
+            .AddAttribute("NativeLanMan",
+                          "Native LAN Manager string of Session Setup requests. Default "
+                          "\"LAN Manager\": assumption, the product by name, without a "
+                          "version the sources do not give.",
+                          StringValue("LAN Manager"),
+                          MakeStringAccessor(&LanmanClientSession::m_nativeLanMan),
+                          MakeStringChecker())
+            .AddAttribute("MaxBufferSize",
+                          "The redirector's buffer (Session Setup MaxBufferSize), bytes. "
+                          "Default 1024: assumption, a 1 KB work buffer in MS-DOS "
+                          "conventional memory.",
+                          UintegerValue(1024),
+                          MakeUintegerAccessor(&LanmanClientSession::m_maxBufferSize),
+                          MakeUintegerChecker<uint16_t>(64))
+            .AddAttribute("MaxMpxCount",
+                          "Requests the redirector has outstanding (Session Setup "
+                          "MaxMpxCount). Default 1: the model sends one request at a time "
+                          "per session.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&LanmanClientSession::m_maxMpxCount),
+                          MakeUintegerChecker<uint16_t>(1));
     return tid;
 }
 
@@ -102,6 +113,26 @@ LanmanClientSession::IsOpen() const
     return m_phase == OPEN && !m_closing;
 }
 
+uint16_t
+LanmanClientSession::GetUid() const
+{
+    return m_uid;
+}
+
+uint16_t
+LanmanClientSession::GetTid(const std::string& drive) const
+{
+    auto it = m_tids.find(drive);
+    return it == m_tids.end() ? 0 : it->second;
+}
+
+void
+LanmanClientSession::SetCredentials(const std::string& account, const std::string& password)
+{
+    m_account = account;
+    m_password = password;
+}
+
 void
 LanmanClientSession::DoDispose()
 {
@@ -112,22 +143,6 @@ LanmanClientSession::DoDispose()
     m_done = DoneCallback();
     m_lost = Callback<void, Ptr<LanmanClientSession>>();
     Object::DoDispose();
-}
-
-uint16_t
-LanmanClientSession::RequestBytes(SmbHeader::Command command) const
-{
-    switch (command)
-    {
-    case SmbHeader::NEGOTIATE:
-        return m_negotiateBytes;
-    case SmbHeader::SESSION_SETUP:
-        return m_sessionSetupBytes;
-    case SmbHeader::TREE_CONNECT:
-        return m_treeConnectBytes;
-    default:
-        return m_otherBytes;
-    }
 }
 
 void
@@ -155,6 +170,7 @@ LanmanClientSession::Open(DoneCallback done)
     m_socket->SetCloseCallbacks(MakeCallback(&LanmanClientSession::PeerClosed, this),
                                 MakeCallback(&LanmanClientSession::PeerError, this));
     m_socket->SetRecvCallback(MakeCallback(&LanmanClientSession::Receive, this));
+    m_socket->SetSendCallback(MakeCallback(&LanmanClientSession::SendMore, this));
     m_registry->Event(m_hostName, m_id, "connect_start",
                       m_serverName + ":" + std::to_string(m_port));
     if (m_socket->Bind() != 0)
@@ -205,11 +221,11 @@ LanmanClientSession::ConnectFailed(Ptr<Socket>)
 {
     ConnectionRecord& r = m_registry->Get(m_id);
     UpdateCounters();
-    if (r.outcome == ConnectionOutcome::Pending)
-    {
-        r.outcome = ClassifyConnectFailure(m_socket, r.rstsReceived);
-    }
-    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    SetConnectionOutcome(r,
+                         r.outcome == ConnectionOutcome::Pending
+                             ? ClassifyConnectFailure(m_socket, r.rstsReceived)
+                             : r.outcome,
+                         ERRORS_DOS);
     r.end = Simulator::Now();
     if (!StackTracesConnectFailure(m_socket))
     {
@@ -223,23 +239,50 @@ LanmanClientSession::ConnectFailed(Ptr<Socket>)
 void
 LanmanClientSession::Send(Ptr<Packet> packet)
 {
-    uint32_t size = packet->GetSize();
-    if (m_socket->Send(packet) > 0)
-    {
-        m_registry->Get(m_id).bytesSent += size;
-    }
+    // Rule APP-SEND-ANY-SIZE: the whole message, now or as the buffer drains.
+    m_writer.Write(m_socket, packet);
+    m_registry->Get(m_id).bytesSent += packet->GetSize();
 }
 
 void
-LanmanClientSession::SendSmb(SmbHeader::Command command)
+LanmanClientSession::SendMore(Ptr<Socket> socket, uint32_t)
+{
+    m_writer.Resume(socket);
+}
+
+void
+LanmanClientSession::SendSmb(SmbHeader::Command command, uint16_t tid, const SmbBody& body)
 {
     SmbHeader h;
     h.SetCommand(command);
-    h.SetUid(m_uid);
+    // [MS-CIFS] 2.2.4.53.1: UID and TID are ignored in Negotiate and Session
+    // Setup; after that the UID is the server's, the TID a Tree Connect's.
+    h.SetUid(command == SmbHeader::NEGOTIATE || command == SmbHeader::SESSION_SETUP ? 0 : m_uid);
+    h.SetTid(tid);
     h.SetMid(++m_mid);
-    h.SetTid(command == SmbHeader::TREE_CONNECT ? 0 : 1);
     m_awaiting = command;
-    Send(MakeNbssSmbMessage(h, RequestBytes(command)));
+    m_awaitingMid = m_mid;
+    Send(MakeNbssSmbMessage(h, body));
+}
+
+void
+LanmanClientSession::SendSessionSetup()
+{
+    SmbSessionSetupRequest r;
+    r.maxBufferSize = m_maxBufferSize;
+    r.maxMpxCount = m_maxMpxCount;
+    r.vcNumber = 0;
+    r.sessionKey = m_negotiated.sessionKey;
+    // With challenge/response the password field is the 24-byte response; in
+    // plain text it would be the password itself.
+    r.password = (m_negotiated.securityMode & SmbNegotiateResponse::kEncryptPasswords)
+                     ? SmbChallengeResponse(m_password, m_negotiated.challenge)
+                     : std::vector<uint8_t>(m_password.begin(), m_password.end());
+    r.account = m_account;
+    r.domain = m_domain;
+    r.nativeOs = m_nativeOs;
+    r.nativeLanMan = m_nativeLanMan;
+    SendSmb(SmbHeader::SESSION_SETUP, 0, r.Encode());
 }
 
 void
@@ -273,7 +316,9 @@ LanmanClientSession::Handle(Ptr<Packet> message)
         {
             m_registry->Event(m_hostName, m_id, "nbss_session", "called=" + m_serverName);
             m_phase = NEGOTIATE;
-            SendSmb(SmbHeader::NEGOTIATE);
+            SmbNegotiateRequest r;
+            r.dialects = LanmanDosDialects();
+            SendSmb(SmbHeader::NEGOTIATE, 0, r.Encode());
         }
         else
         {
@@ -282,50 +327,147 @@ LanmanClientSession::Handle(Ptr<Packet> message)
         }
         return;
     }
-    if (nbss.GetType() != NbssHeader::SESSION_MESSAGE)
-    {
-        return;
-    }
     SmbHeader smb;
-    message->RemoveHeader(smb);
-    if (!smb.IsValid() || !smb.IsReply() || smb.GetCommand() != m_awaiting)
+    SmbBody body;
+    if (nbss.GetType() != NbssHeader::SESSION_MESSAGE || !ReadNbssSmbMessage(message, smb, body) ||
+        !smb.IsReply() || smb.GetCommand() != m_awaiting || smb.GetMid() != m_awaitingMid)
     {
-        return;
+        return; // keep-alives, and nothing that answers the request outstanding
     }
+    HandleSmb(smb, body);
+}
+
+void
+LanmanClientSession::HandleSmb(const SmbHeader& smb, const SmbBody& body)
+{
     bool ok = smb.GetStatus() == 0;
     if (m_phase == NEGOTIATE)
     {
+        // [MS-CIFS] 2.2.4.52.2: a LAN Manager dialect answers with WordCount 13;
+        // the index must name one of the dialects offered.
+        const auto& offered = LanmanDosDialects();
+        if (!ok || !SmbNegotiateResponse::Decode(body, m_negotiated) || !m_negotiated.lanman ||
+            m_negotiated.dialectIndex >= offered.size() ||
+            !IsLanmanDialect(offered[m_negotiated.dialectIndex]))
+        {
+            Complete(false, "negotiate_failed");
+            Close();
+            return;
+        }
         m_phase = SETUP;
-        SendSmb(SmbHeader::SESSION_SETUP);
+        SendSessionSetup();
         return;
     }
     if (m_phase == SETUP)
     {
-        m_uid = smb.GetUid();
         m_phase = OPEN;
+        if (ok)
+        {
+            m_uid = smb.GetUid();
+        }
         Complete(ok, ok ? "" : "session_setup_denied");
         return;
     }
     if (m_requestPending)
     {
         m_requestPending = false;
-        Complete(ok, ok ? "" : "smb_error");
+        Answered(smb, body);
     }
 }
 
 void
-LanmanClientSession::Request(SmbHeader::Command command, DoneCallback done)
+LanmanClientSession::Answered(const SmbHeader& smb, const SmbBody&)
 {
+    bool ok = smb.GetStatus() == 0;
+    switch (smb.GetCommand())
+    {
+    case SmbHeader::SESSION_SETUP:
+        if (ok)
+        {
+            m_uid = smb.GetUid();
+        }
+        Complete(ok, ok ? "" : "session_setup_denied");
+        return;
+    case SmbHeader::TREE_CONNECT:
+        if (ok)
+        {
+            m_tids[m_pendingDrive] = smb.GetTid();
+        }
+        break;
+    case SmbHeader::TREE_DISCONNECT:
+        m_tids.erase(m_pendingDrive);
+        break;
+    case SmbHeader::LOGOFF:
+        // [MS-CIFS] 3.3.5.44: the UID is gone, and the trees used with it.
+        m_uid = 0;
+        m_tids.clear();
+        break;
+    default:
+        break;
+    }
+    Complete(ok, ok ? "" : "smb_error");
+}
+
+bool
+LanmanClientSession::StartRequest(DoneCallback done)
+{
+    m_done = done;
     if (!IsOpen() || m_requestPending)
     {
         Simulator::ScheduleNow(&LanmanClientSession::Complete, this, false,
                                std::string(IsOpen() ? "busy" : "session_lost"));
-        m_done = done;
+        return false;
+    }
+    m_requestPending = true;
+    return true;
+}
+
+void
+LanmanClientSession::Logon(const std::string& account, const std::string& password,
+                           DoneCallback done)
+{
+    if (StartRequest(done))
+    {
+        SetCredentials(account, password);
+        SendSessionSetup();
+    }
+}
+
+void
+LanmanClientSession::TreeConnect(const std::string& drive, const std::string& path,
+                                 DoneCallback done)
+{
+    if (!StartRequest(done))
+    {
         return;
     }
-    m_done = done;
-    m_requestPending = true;
-    SendSmb(command);
+    // With user-level security the server ignores the share password; the
+    // redirector sends a single NUL ([MS-CIFS] 2.2.4.55.1).
+    SmbTreeConnectRequest r;
+    r.password = {0};
+    r.path = path;
+    r.service = "A:";
+    m_pendingDrive = drive;
+    SendSmb(SmbHeader::TREE_CONNECT, 0, r.Encode());
+}
+
+void
+LanmanClientSession::TreeDisconnect(const std::string& drive, DoneCallback done)
+{
+    if (StartRequest(done))
+    {
+        m_pendingDrive = drive;
+        SendSmb(SmbHeader::TREE_DISCONNECT, GetTid(drive), MakeSmbEmptyBody());
+    }
+}
+
+void
+LanmanClientSession::Logoff(DoneCallback done)
+{
+    if (StartRequest(done))
+    {
+        SendSmb(SmbHeader::LOGOFF, 0, MakeSmbLogoffBody());
+    }
 }
 
 void
@@ -367,7 +509,7 @@ LanmanClientSession::PeerClosed(Ptr<Socket>)
     {
         // The server closed first (idle disconnect): answer with our own close.
         m_closing = true;
-        m_socket->Close();
+        CloseAfterPeer(m_socket);
         Lost("closed by the server");
         return;
     }
@@ -383,11 +525,11 @@ LanmanClientSession::PeerError(Ptr<Socket>)
     {
         return;
     }
-    r.outcome = ConnectionOutcome::Reset;
-    r.errorCode = ConnectionOutcomeWsaError(r.outcome);
+    SetConnectionOutcome(r, ClassifyErrorClose(m_socket), ERRORS_DOS);
     r.closed = Simulator::Now();
-    r.closeKind = "reset";
-    m_registry->Event(m_hostName, m_id, "app_reset");
+    r.closeKind = r.outcome == ConnectionOutcome::Aborted ? "aborted" : "reset";
+    m_registry->Event(m_hostName, m_id,
+                      r.outcome == ConnectionOutcome::Aborted ? "app_aborted" : "app_reset");
     Lost("reset");
 }
 
@@ -417,7 +559,9 @@ LanmanClientSession::DetachSocket()
     {
         return;
     }
+    m_writer.Clear();
     m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                                 MakeNullCallback<void, Ptr<Socket>>());
     m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),

@@ -8,7 +8,10 @@
 #include "ns3/object.h"
 #include "ns3/socket.h"
 #include "smb-header.h"
+#include "smb-messages.h"
+#include "socket-writer.h"
 
+#include <map>
 #include <string>
 
 namespace ns3
@@ -20,10 +23,15 @@ class Node;
  * \brief The redirector's one TCP connection and NetBIOS session to one server.
  *
  * Open(): connect to port 139, SESSION REQUEST (called = server, calling =
- * workstation), POSITIVE SESSION RESPONSE, SMB Negotiate, SMB Session Setup (the
- * user's logon on that server). Request(): one SMB request and its response (one
- * at a time). Close(): the workstation closes actively, so its connection block
- * stays in TIME-WAIT for 2 x MSL. Each Open() is one row of connections.csv.
+ * workstation), POSITIVE SESSION RESPONSE, SMB Negotiate (the DOS redirector's
+ * dialects, LanmanDosDialects()), SMB Session Setup AndX (the user's logon on that
+ * server: account, the 24-byte answer to the server's challenge, domain). Then one
+ * request at a time: Logon() (Session Setup again), TreeConnect() (\\SERVER\SHARE,
+ * service "A:"), TreeDisconnect(), Logoff(). The UID comes from the Session Setup
+ * response, each drive's TID from its Tree Connect response; requests carry TID 0
+ * until a tree is connected. Close(): the workstation closes actively, so its
+ * connection block stays in TIME-WAIT for 2 x MSL. Each Open() is one row of
+ * connections.csv.
  */
 class LanmanClientSession : public Object
 {
@@ -52,13 +60,28 @@ class LanmanClientSession : public Object
     /** \brief Called when the server closes or resets an open session. \param c callback */
     void SetLostCallback(Callback<void, Ptr<LanmanClientSession>> c);
 
+    /**
+     * \brief The account Open() logs on with (before Open()); an empty account is
+     * the null session. \param account user name \param password its password
+     */
+    void SetCredentials(const std::string& account, const std::string& password);
     /** \brief Connect and set the session up. \param done completion */
     void Open(DoneCallback done);
     /**
-     * \brief Send one SMB request and await its response.
-     * \param command the command \param done completion
+     * \brief Session Setup on the open session (a new logon; the server's new UID
+     * replaces the old). \param account user name \param password its password
+     * \param done completion
      */
-    void Request(SmbHeader::Command command, DoneCallback done);
+    void Logon(const std::string& account, const std::string& password, DoneCallback done);
+    /**
+     * \brief Tree Connect AndX. \param drive the drive it is for ("F:")
+     * \param path \\SERVER\SHARE \param done completion
+     */
+    void TreeConnect(const std::string& drive, const std::string& path, DoneCallback done);
+    /** \brief Tree Disconnect of a drive's TID. \param drive it \param done completion */
+    void TreeDisconnect(const std::string& drive, DoneCallback done);
+    /** \brief Logoff AndX of the UID. \param done completion */
+    void Logoff(DoneCallback done);
     /** \brief Close the connection (the client closes first). */
     void Close();
 
@@ -68,6 +91,10 @@ class LanmanClientSession : public Object
     uint64_t GetConnectionId() const;
     /** \return true between a successful Open() and Close() or loss */
     bool IsOpen() const;
+    /** \return the UID the server gave (0: none) */
+    uint16_t GetUid() const;
+    /** \param drive a drive \return its TID (0: not connected on this session) */
+    uint16_t GetTid(const std::string& drive) const;
 
   protected:
     void DoDispose() override;
@@ -92,18 +119,24 @@ class LanmanClientSession : public Object
     void PeerClosed(Ptr<Socket> socket);
     void PeerError(Ptr<Socket> socket);
     void Send(Ptr<Packet> packet);
-    void SendSmb(SmbHeader::Command command);
+    /** \brief The socket has room again: write what waits. */
+    void SendMore(Ptr<Socket> socket, uint32_t available);
+    void SendSmb(SmbHeader::Command command, uint16_t tid, const SmbBody& body);
+    void SendSessionSetup();
+    bool StartRequest(DoneCallback done);
+    void HandleSmb(const SmbHeader& smb, const SmbBody& body);
+    void Answered(const SmbHeader& smb, const SmbBody& body);
     void Complete(bool ok, const std::string& detail);
     void Lost(const std::string& why);
     void UpdateCounters();
     void DetachSocket();
-    uint16_t RequestBytes(SmbHeader::Command command) const;
 
     // Attributes.
-    uint16_t m_negotiateBytes{0};    //!< NegotiateRequestBytes
-    uint16_t m_sessionSetupBytes{0}; //!< SessionSetupRequestBytes
-    uint16_t m_treeConnectBytes{0};  //!< TreeConnectRequestBytes
-    uint16_t m_otherBytes{0};        //!< OtherRequestBytes
+    std::string m_domain;        //!< Domain
+    std::string m_nativeOs;      //!< NativeOs
+    std::string m_nativeLanMan;  //!< NativeLanMan
+    uint16_t m_maxBufferSize{0}; //!< MaxBufferSize
+    uint16_t m_maxMpxCount{0};   //!< MaxMpxCount
 
     Ptr<Node> m_node;                                //!< workstation
     TypeId m_factory;                                //!< socket factory
@@ -117,15 +150,22 @@ class LanmanClientSession : public Object
     Callback<void, Ptr<Socket>> m_configure;         //!< socket configuration
     Callback<void, Ptr<LanmanClientSession>> m_lost; //!< loss notification
 
-    Ptr<Socket> m_socket;                                //!< the connection
-    uint64_t m_id{0};                                    //!< conn_id
-    Phase m_phase{IDLE};                                 //!< where Open() is
-    bool m_closing{false};                               //!< Close() called
-    DoneCallback m_done;                                 //!< pending completion
+    Ptr<Socket> m_socket;  //!< the connection
+    SocketWriter m_writer; //!< message bytes the socket has not taken yet
+    uint64_t m_id{0};      //!< conn_id
+    Phase m_phase{IDLE};   //!< where Open() is
+    bool m_closing{false}; //!< Close() called
+    DoneCallback m_done;   //!< pending completion
     SmbHeader::Command m_awaiting{SmbHeader::NEGOTIATE}; //!< response awaited
-    bool m_requestPending{false};                        //!< a Request() awaits its response
+    uint16_t m_awaitingMid{0};                           //!< its multiplex id
+    bool m_requestPending{false};                        //!< a request awaits its response
+    std::string m_account;                               //!< Session Setup account
+    std::string m_password;                              //!< and password
+    std::string m_pendingDrive;                          //!< drive of a Tree Connect/Disconnect
+    SmbNegotiateResponse m_negotiated;                   //!< the server's Negotiate response
     uint16_t m_uid{0};                                   //!< from Session Setup
-    uint16_t m_mid{0};                                   //!< next multiplex id
+    std::map<std::string, uint16_t> m_tids;              //!< drive -> TID from Tree Connect
+    uint16_t m_mid{0};                                   //!< last multiplex id
     NbssStreamReader m_reader;                           //!< framing
 };
 

@@ -71,6 +71,14 @@ LanmanRedirector::Key(const std::string& name)
     return LanmanNameTable::Key(name);
 }
 
+std::string
+LanmanRedirector::UncPath(const LanmanCommand& c)
+{
+    // MS-DOS upper-cases names before they go on the wire (the header's
+    // SMB_FLAGS_CANONICALIZED_PATHS), as the name table's keys are.
+    return "\\\\" + Key(c.server) + "\\" + Key(c.share);
+}
+
 void
 LanmanRedirector::SetCommands(const std::vector<LanmanCommand>& commands)
 {
@@ -239,6 +247,12 @@ LanmanRedirector::NewSession(const std::string& key)
     Ptr<LanmanClientSession> s = CreateObject<LanmanClientSession>();
     s->Setup(GetNode(), m_socketFactory, m_registry, m_hostName, m_profile, m_netbiosName, name,
              address, m_port);
+    // Every session logs on as the user logged on (none before a logon: the null
+    // session).
+    if (m_loggedOn)
+    {
+        s->SetCredentials(m_user, m_password);
+    }
     s->SetSocketConfigurator(m_configure);
     s->SetLostCallback(MakeCallback(&LanmanRedirector::SessionLost, this));
     m_keep.push_back(s);
@@ -290,10 +304,11 @@ LanmanRedirector::DoLogon()
     const std::string key = Key(m_domainController);
     m_pendingServer = key;
     auto it = m_sessions.find(key);
+    const LanmanCommand& c = m_currentCommand;
     if (it != m_sessions.end() && it->second->IsOpen())
     {
-        it->second->Request(SmbHeader::SESSION_SETUP,
-                            MakeCallback(&LanmanRedirector::LogonConnected, this));
+        it->second->Logon(c.user, c.password,
+                          MakeCallback(&LanmanRedirector::LogonConnected, this));
         return;
     }
     if (it == m_sessions.end() && m_sessions.size() >= m_nbSessions)
@@ -302,7 +317,9 @@ LanmanRedirector::DoLogon()
                                    " nbsessions=" + std::to_string(m_nbSessions));
         return;
     }
-    NewSession(key)->Open(MakeCallback(&LanmanRedirector::LogonConnected, this));
+    Ptr<LanmanClientSession> session = NewSession(key);
+    session->SetCredentials(c.user, c.password);
+    session->Open(MakeCallback(&LanmanRedirector::LogonConnected, this));
 }
 
 void
@@ -325,6 +342,7 @@ LanmanRedirector::LogonConnected(bool ok, const std::string& why)
     }
     m_loggedOn = true;
     m_user = m_currentCommand.user;
+    m_password = m_currentCommand.password;
     for (auto c = m_logonScript.rbegin(); c != m_logonScript.rend(); ++c)
     {
         m_queue.push_front({*c, "logon_script"});
@@ -361,8 +379,7 @@ LanmanRedirector::LogoffNext()
         }
         if (it->second->IsOpen())
         {
-            it->second->Request(SmbHeader::LOGOFF,
-                                MakeCallback(&LanmanRedirector::LogoffDone, this));
+            it->second->Logoff(MakeCallback(&LanmanRedirector::LogoffDone, this));
             return;
         }
         it->second->Close();
@@ -424,8 +441,8 @@ LanmanRedirector::RunUse()
         // One TCP connection and NetBIOS session per server: shares on the same
         // server share it.
         m_useReused = true;
-        it->second->Request(SmbHeader::TREE_CONNECT,
-                            MakeCallback(&LanmanRedirector::UseConnected, this));
+        it->second->TreeConnect(c.drive, UncPath(c),
+                                MakeCallback(&LanmanRedirector::UseConnected, this));
         return;
     }
     if (m_sessions.size() >= m_nbSessions)
@@ -457,8 +474,8 @@ LanmanRedirector::UseOpened(bool ok, const std::string& why)
         Finish("dos_error_53", "server=" + m_currentCommand.server + " reason=" + why + conn);
         return;
     }
-    it->second->Request(SmbHeader::TREE_CONNECT,
-                        MakeCallback(&LanmanRedirector::UseConnected, this));
+    it->second->TreeConnect(m_currentCommand.drive, UncPath(m_currentCommand),
+                            MakeCallback(&LanmanRedirector::UseConnected, this));
 }
 
 void
@@ -497,8 +514,8 @@ LanmanRedirector::RunUseDelete()
         Finish("ok", "session=gone");
         return;
     }
-    it->second->Request(SmbHeader::TREE_DISCONNECT,
-                        MakeCallback(&LanmanRedirector::UseDeleted, this));
+    it->second->TreeDisconnect(m_currentCommand.drive,
+                               MakeCallback(&LanmanRedirector::UseDeleted, this));
 }
 
 void

@@ -120,6 +120,7 @@ class LanmanRedirector : public Application
     void SessionLost(Ptr<LanmanClientSession> session);
     Ptr<LanmanClientSession> NewSession(const std::string& server);
     static std::string Key(const std::string& name);
+    static std::string UncPath(const LanmanCommand& c);
 
     // Attributes.
     std::string m_domainController;     //!< DomainController
@@ -144,6 +145,7 @@ class LanmanRedirector : public Application
     EventId m_waitEvent;                                        //!< a `wait` in progress
     bool m_loggedOn{false};                                     //!< a user is logged on
     std::string m_user;                                         //!< who
+    std::string m_password;                                     //!< with which password
     std::map<std::string, Ptr<LanmanClientSession>> m_sessions; //!< server key -> session
     std::map<std::string, std::string> m_drives;                //!< "F:" -> server key
     std::vector<Ptr<LanmanClientSession>> m_keep; //!< every session (callbacks live on)

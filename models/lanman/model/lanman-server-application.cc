@@ -70,30 +70,46 @@ LanmanServerApplication::GetTypeId()
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&LanmanServerApplication::m_idleTimeout),
                           MakeTimeChecker(Time(0)))
-            .AddAttribute("NegotiateResponseBytes",
-                          "Data bytes of a Negotiate response. Default 40: assumption "
-                          "(LANMAN 1.0 dialect index, server parameters, domain name).",
-                          UintegerValue(40),
-                          MakeUintegerAccessor(&LanmanServerApplication::m_negotiateBytes),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("SessionSetupResponseBytes",
-                          "Data bytes of a Session Setup response. Default 60: assumption "
-                          "(native OS and LAN Manager strings).",
-                          UintegerValue(60),
-                          MakeUintegerAccessor(&LanmanServerApplication::m_sessionSetupBytes),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("TreeConnectResponseBytes",
-                          "Data bytes of a Tree Connect response. Default 8: assumption "
-                          "(service type string).",
-                          UintegerValue(8),
-                          MakeUintegerAccessor(&LanmanServerApplication::m_treeConnectBytes),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("OtherResponseBytes",
-                          "Data bytes of Tree Disconnect and Logoff responses. Default 0: "
-                          "[MS-CIFS] (these responses carry no data).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&LanmanServerApplication::m_otherBytes),
-                          MakeUintegerChecker<uint16_t>());
+            .AddAttribute("Domain",
+                          "Primary domain named in Negotiate and Session Setup responses. "
+                          "Default DOMAIN: assumption, LAN Manager setup's default domain "
+                          "name.",
+                          StringValue("DOMAIN"),
+                          MakeStringAccessor(&LanmanServerApplication::m_domain),
+                          MakeStringChecker())
+            .AddAttribute("NativeOs",
+                          "Native OS string of Session Setup responses. Default \"Windows NT "
+                          "1381\": assumption, Windows NT 4.0 (build 1381), the sample "
+                          "scenarios' servers.",
+                          StringValue("Windows NT 1381"),
+                          MakeStringAccessor(&LanmanServerApplication::m_nativeOs),
+                          MakeStringChecker())
+            .AddAttribute("NativeLanMan",
+                          "Native LAN Manager string of Session Setup responses. Default "
+                          "\"NT LAN Manager 4.0\": assumption, Windows NT 4.0.",
+                          StringValue("NT LAN Manager 4.0"),
+                          MakeStringAccessor(&LanmanServerApplication::m_nativeLanMan),
+                          MakeStringChecker())
+            .AddAttribute("NativeFileSystem",
+                          "File system named in Tree Connect responses. Default NTFS: "
+                          "assumption, a Windows NT 4.0 file server.",
+                          StringValue("NTFS"),
+                          MakeStringAccessor(&LanmanServerApplication::m_nativeFileSystem),
+                          MakeStringChecker())
+            .AddAttribute("MaxBufferSize",
+                          "Largest SMB message the server accepts (Negotiate response), "
+                          "bytes. Default 4356: assumption, the value Windows NT 4.0 "
+                          "servers announce.",
+                          UintegerValue(4356),
+                          MakeUintegerAccessor(&LanmanServerApplication::m_maxBufferSize),
+                          MakeUintegerChecker<uint16_t>(1024))
+            .AddAttribute("MaxMpxCount",
+                          "Requests a client may have outstanding (Negotiate response). "
+                          "Default 50: assumption, the value Windows NT 4.0 servers "
+                          "announce.",
+                          UintegerValue(50),
+                          MakeUintegerAccessor(&LanmanServerApplication::m_maxMpxCount),
+                          MakeUintegerChecker<uint16_t>(1));
     return tid;
 }
 
@@ -148,6 +164,15 @@ LanmanServerApplication::StartApplication()
     std::transform(m_netbiosName.begin(), m_netbiosName.end(), m_netbiosName.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     m_netbiosName = m_netbiosName.substr(0, 15);
+    LanmanSmbServerIdentity identity;
+    identity.domain = m_domain;
+    identity.nativeOs = m_nativeOs;
+    identity.nativeLanMan = m_nativeLanMan;
+    identity.nativeFileSystem = m_nativeFileSystem;
+    identity.maxBufferSize = m_maxBufferSize;
+    identity.maxMpxCount = m_maxMpxCount;
+    m_responder.SetIdentity(identity);
+    m_responder.SetSeed(GetNode()->GetId());
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configure, m_port, m_hostName);
     m_listener->SetAcceptCallback(MakeCallback(&LanmanServerApplication::ConnectionRequest, this),
                                   MakeCallback(&LanmanServerApplication::Accept, this));
@@ -177,10 +202,12 @@ LanmanServerApplication::Accept(Ptr<Socket> socket, const Address& from)
     InetSocketAddress fromInet = InetSocketAddress::ConvertFrom(from);
     Peer& peer = m_peers[socket];
     peer.connectionId = m_registry->FindPeer(socket, from);
+    peer.smb = m_responder.NewConnection();
     std::ostringstream detail;
     detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
     m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());
     socket->SetRecvCallback(MakeCallback(&LanmanServerApplication::Receive, this));
+    socket->SetSendCallback(MakeCallback(&LanmanServerApplication::SendMore, this));
     socket->SetCloseCallbacks(MakeCallback(&LanmanServerApplication::PeerClose, this),
                               MakeCallback(&LanmanServerApplication::PeerError, this));
     RestartIdle(socket, peer);
@@ -205,22 +232,6 @@ LanmanServerApplication::Receive(Ptr<Socket> socket)
     while (Ptr<Packet> message = it->second.reader.Next())
     {
         Handle(socket, it->second, message);
-    }
-}
-
-uint16_t
-LanmanServerApplication::ResponseBytes(uint8_t command) const
-{
-    switch (command)
-    {
-    case SmbHeader::NEGOTIATE:
-        return m_negotiateBytes;
-    case SmbHeader::SESSION_SETUP:
-        return m_sessionSetupBytes;
-    case SmbHeader::TREE_CONNECT:
-        return m_treeConnectBytes;
-    default:
-        return m_otherBytes;
     }
 }
 
@@ -253,25 +264,16 @@ LanmanServerApplication::Handle(Ptr<Socket> socket, Peer& peer, Ptr<Packet> mess
         return; // keep-alives and anything before the session: nothing to answer
     }
     SmbHeader request;
-    message->RemoveHeader(request);
-    if (!request.IsValid() || request.IsReply())
+    SmbBody body;
+    if (!ReadNbssSmbMessage(message, request, body) || request.IsReply())
     {
-        return;
+        return; // not an SMB request: nothing to answer
     }
-    SmbHeader response = request;
-    response.SetReply(true);
-    response.SetStatus(0);
-    if (request.GetCommand() == SmbHeader::SESSION_SETUP)
-    {
-        response.SetUid(1);
-    }
-    if (request.GetCommand() == SmbHeader::TREE_CONNECT)
-    {
-        response.SetTid(static_cast<uint16_t>(request.GetMid()));
-    }
+    // The response is decided now (UIDs and TIDs in arrival order) and sent after
+    // the think time.
+    Ptr<Packet> response = m_responder.Answer(request, body, peer.smb, Simulator::Now());
     Time think = request.GetCommand() == SmbHeader::SESSION_SETUP ? m_logonThinkTime : m_thinkTime;
-    Simulator::Schedule(think, &LanmanServerApplication::Respond, this, socket,
-                        MakeNbssSmbMessage(response, ResponseBytes(request.GetCommand())));
+    Simulator::Schedule(think, &LanmanServerApplication::Respond, this, socket, response);
 }
 
 void
@@ -282,7 +284,17 @@ LanmanServerApplication::Respond(Ptr<Socket> socket, Ptr<Packet> response)
     {
         return; // the connection went away during the think time
     }
-    socket->Send(response);
+    it->second.writer.Write(socket, response); // rule APP-SEND-ANY-SIZE
+}
+
+void
+LanmanServerApplication::SendMore(Ptr<Socket> socket, uint32_t)
+{
+    auto it = m_peers.find(socket);
+    if (it != m_peers.end() && !it->second.closing)
+    {
+        it->second.writer.Resume(socket);
+    }
 }
 
 void

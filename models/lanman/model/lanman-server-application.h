@@ -2,11 +2,13 @@
 #define LANMAN_SERVER_APPLICATION_H
 
 #include "connection-registry.h"
+#include "lanman-smb-responder.h"
 #include "nbss-stream-reader.h"
 #include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/socket.h"
+#include "socket-writer.h"
 
 #include <map>
 #include <string>
@@ -21,7 +23,7 @@ namespace ns3
  *
  * Every SESSION REQUEST whose called name is the server's name gets a POSITIVE
  * SESSION RESPONSE after ThinkTime (another name: NEGATIVE, 0x80 "Not listening on
- * called name"). Every SMB request gets a response of the configured size after
+ * called name"). Every SMB request gets its response (LanmanSmbResponder) after
  * ThinkTime (LogonThinkTime for Session Setup: the user's validation). With an
  * IdleTimeout, a session without requests for that long is closed by the server
  * (the server closes first, so the server holds TIME-WAIT).
@@ -48,11 +50,13 @@ class LanmanServerApplication : public Application
     /// One client connection.
     struct Peer
     {
-        uint64_t connectionId{0}; //!< the client's conn_id
-        NbssStreamReader reader;  //!< framing
-        bool session{false};      //!< positive response sent
-        bool closing{false};      //!< the server called Close()
-        EventId idle;             //!< idle disconnect
+        uint64_t connectionId{0};           //!< the client's conn_id
+        NbssStreamReader reader;            //!< framing
+        bool session{false};                //!< positive response sent
+        bool closing{false};                //!< the server called Close()
+        EventId idle;                       //!< idle disconnect
+        LanmanSmbResponder::Connection smb; //!< negotiated dialect, UIDs, TIDs
+        SocketWriter writer;                //!< response bytes the socket has not taken yet
     };
 
     void StartApplication() override;
@@ -60,6 +64,7 @@ class LanmanServerApplication : public Application
     bool ConnectionRequest(Ptr<Socket> socket, const Address& from);
     void Accept(Ptr<Socket> socket, const Address& from);
     void Receive(Ptr<Socket> socket);
+    void SendMore(Ptr<Socket> socket, uint32_t available);
     void Handle(Ptr<Socket> socket, Peer& peer, Ptr<Packet> message);
     void Respond(Ptr<Socket> socket, Ptr<Packet> response);
     void RestartIdle(Ptr<Socket> socket, Peer& peer);
@@ -67,7 +72,6 @@ class LanmanServerApplication : public Application
     void PeerClose(Ptr<Socket> socket);
     void PeerError(Ptr<Socket> socket);
     void Forget(Ptr<Socket> socket);
-    uint16_t ResponseBytes(uint8_t command) const;
 
     uint16_t m_port{139};                    //!< listening port
     TypeId m_socketFactory;                  //!< socket factory
@@ -76,10 +80,13 @@ class LanmanServerApplication : public Application
     Time m_thinkTime;                        //!< per request
     Time m_logonThinkTime;                   //!< Session Setup
     Time m_idleTimeout;                      //!< 0 = never
-    uint16_t m_negotiateBytes{0};            //!< Negotiate response data bytes
-    uint16_t m_sessionSetupBytes{0};         //!< Session Setup response data bytes
-    uint16_t m_treeConnectBytes{0};          //!< Tree Connect response data bytes
-    uint16_t m_otherBytes{0};                //!< other responses
+    std::string m_domain;                    //!< Domain
+    std::string m_nativeOs;                  //!< NativeOs
+    std::string m_nativeLanMan;              //!< NativeLanMan
+    std::string m_nativeFileSystem;          //!< NativeFileSystem
+    uint16_t m_maxBufferSize{4356};          //!< MaxBufferSize
+    uint16_t m_maxMpxCount{50};              //!< MaxMpxCount
+    LanmanSmbResponder m_responder;          //!< SMB answers
     Callback<void, Ptr<Socket>> m_configure; //!< per-host socket configuration
     std::string m_hostName;                  //!< node name
     Ptr<Socket> m_listener;                  //!< listening socket

@@ -73,16 +73,39 @@ MakeNbssSessionResponse(uint8_t error)
 }
 
 Ptr<Packet>
-MakeNbssSmbMessage(SmbHeader smb, uint16_t dataBytes)
+MakeNbssSmbMessage(const SmbHeader& smb, const SmbBody& body)
 {
-    smb.SetByteCount(dataBytes);
-    Ptr<Packet> p = Create<Packet>(dataBytes);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(body);
     p->AddHeader(smb);
     NbssHeader h;
     h.SetType(NbssHeader::SESSION_MESSAGE);
-    h.SetLength(SmbHeader::kSize + dataBytes);
+    h.SetLength(p->GetSize());
     p->AddHeader(h);
     return p;
+}
+
+bool
+ReadNbssSmbMessage(Ptr<Packet> message, SmbHeader& smb, SmbBody& body)
+{
+    if (message->GetSize() < SmbHeader::kSize)
+    {
+        return false;
+    }
+    message->RemoveHeader(smb);
+    if (!smb.IsValid())
+    {
+        return false;
+    }
+    // Check the sizes first: a Header reads without bounds checks.
+    std::vector<uint8_t> bytes(message->GetSize());
+    message->CopyData(bytes.data(), bytes.size());
+    if (!SmbBody::Fits(bytes))
+    {
+        return false;
+    }
+    message->RemoveHeader(body);
+    return true;
 }
 
 } // namespace ns3

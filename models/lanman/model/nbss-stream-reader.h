@@ -4,6 +4,7 @@
 #include "nbss-header.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
+#include "smb-body.h"
 #include "smb-header.h"
 
 #include <string>
@@ -46,11 +47,18 @@ Ptr<Packet> MakeNbssSessionRequest(const std::string& called, const std::string&
  */
 Ptr<Packet> MakeNbssSessionResponse(uint8_t error);
 /**
- * \brief A SESSION MESSAGE carrying an SMB header and \p dataBytes of data.
- * \param smb the SMB header (its ByteCount is set here) \param dataBytes data
- * block size \return the packet
+ * \brief A SESSION MESSAGE (RFC 1002 4.3.6) carrying one SMB message.
+ * \param smb the SMB header \param body its parameter and data blocks
+ * \return the packet
  */
-Ptr<Packet> MakeNbssSmbMessage(SmbHeader smb, uint16_t dataBytes);
+Ptr<Packet> MakeNbssSmbMessage(const SmbHeader& smb, const SmbBody& body);
+/**
+ * \brief Read the SMB message of a SESSION MESSAGE whose NBSS header was removed.
+ * \param message the NBSS payload \param smb receives the header \param body
+ * receives the blocks \return false if it is not a whole SMB message (too short,
+ * or not 0xFF 'SMB')
+ */
+bool ReadNbssSmbMessage(Ptr<Packet> message, SmbHeader& smb, SmbBody& body);
 
 } // namespace ns3
 

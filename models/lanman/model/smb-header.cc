@@ -45,7 +45,7 @@ SmbHeader::Print(std::ostream& os) const
 {
     os << "SMB " << CommandName(m_command) << (IsReply() ? " Response" : " Request") << " status=0x"
        << std::hex << m_status << std::dec << " tid=" << m_tid << " uid=" << m_uid
-       << " mid=" << m_mid << " bytes=" << m_byteCount;
+       << " mid=" << m_mid;
 }
 
 uint32_t
@@ -64,16 +64,14 @@ SmbHeader::Serialize(Buffer::Iterator i) const
     i.WriteU8(m_command);
     i.WriteHtolsbU32(m_status);
     i.WriteU8(m_flags);
-    i.WriteHtolsbU16(0x0001); // Flags2: SMB_FLAGS2_LONG_NAMES
-    i.WriteHtolsbU16(0);      // PIDHigh
-    i.WriteHtolsbU64(0);      // SecurityFeatures
-    i.WriteHtolsbU16(0);      // Reserved
+    i.WriteHtolsbU16(m_flags2);
+    i.WriteHtolsbU16(0); // PIDHigh
+    i.WriteHtolsbU64(0); // SecurityFeatures
+    i.WriteHtolsbU16(0); // Reserved
     i.WriteHtolsbU16(m_tid);
     i.WriteHtolsbU16(m_pid);
     i.WriteHtolsbU16(m_uid);
     i.WriteHtolsbU16(m_mid);
-    i.WriteU8(0); // WordCount
-    i.WriteHtolsbU16(m_byteCount);
 }
 
 uint32_t
@@ -87,7 +85,7 @@ SmbHeader::Deserialize(Buffer::Iterator i)
     m_command = static_cast<Command>(i.ReadU8());
     m_status = i.ReadLsbtohU32();
     m_flags = i.ReadU8();
-    i.ReadLsbtohU16();
+    m_flags2 = i.ReadLsbtohU16();
     i.ReadLsbtohU16();
     i.ReadLsbtohU64();
     i.ReadLsbtohU16();
@@ -95,8 +93,6 @@ SmbHeader::Deserialize(Buffer::Iterator i)
     m_pid = i.ReadLsbtohU16();
     m_uid = i.ReadLsbtohU16();
     m_mid = i.ReadLsbtohU16();
-    i.ReadU8();
-    m_byteCount = i.ReadLsbtohU16();
     return kSize;
 }
 
@@ -172,16 +168,28 @@ SmbHeader::GetMid() const
     return m_mid;
 }
 
-void
-SmbHeader::SetByteCount(uint16_t count)
+uint8_t
+SmbHeader::GetFlags() const
 {
-    m_byteCount = count;
+    return m_flags;
 }
 
 uint16_t
-SmbHeader::GetByteCount() const
+SmbHeader::GetFlags2() const
 {
-    return m_byteCount;
+    return m_flags2;
+}
+
+void
+SmbHeader::SetPid(uint16_t pid)
+{
+    m_pid = pid;
+}
+
+uint16_t
+SmbHeader::GetPid() const
+{
+    return m_pid;
 }
 
 bool

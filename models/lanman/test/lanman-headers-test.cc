@@ -3,23 +3,13 @@
 #include "nbss-session-request-header.h"
 #include "nbss-stream-reader.h"
 #include "netbios-name.h"
+#include "packet-bytes.h"
 #include "smb-header.h"
 
 #include <catch2/catch.hpp>
 #include <vector>
 
 using namespace ns3;
-
-namespace
-{
-std::vector<uint8_t>
-Bytes(Ptr<Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
-} // namespace
 
 TEST_CASE("lanman-headers: RFC 1001 first-level name encoding")
 {
@@ -35,7 +25,7 @@ TEST_CASE("lanman-headers: RFC 1001 first-level name encoding")
 TEST_CASE("lanman-headers: session request, responses and SMB messages")
 {
     // RFC 1002 4.3.2: SESSION REQUEST, type 0x81, LENGTH 68 (two 34-byte names).
-    auto request = Bytes(MakeNbssSessionRequest("fs1", "ws-1"));
+    auto request = PacketBytes(MakeNbssSessionRequest("fs1", "ws-1"));
     REQUIRE(request.size() == 72);
     CHECK(request[0] == 0x81);
     CHECK(request[1] == 0x00);
@@ -48,25 +38,32 @@ TEST_CASE("lanman-headers: session request, responses and SMB messages")
 
     // RFC 1002 4.3.3: POSITIVE SESSION RESPONSE 0x82, LENGTH 0; 4.3.4: NEGATIVE 0x83
     // with one error byte.
-    CHECK(Bytes(MakeNbssSessionResponse(0)) == std::vector<uint8_t>{0x82, 0, 0, 0});
-    CHECK(Bytes(MakeNbssSessionResponse(0x80)) == std::vector<uint8_t>{0x83, 0, 0, 1, 0x80});
+    CHECK(PacketBytes(MakeNbssSessionResponse(0)) == std::vector<uint8_t>{0x82, 0, 0, 0});
+    CHECK(PacketBytes(MakeNbssSessionResponse(0x80)) == std::vector<uint8_t>{0x83, 0, 0, 1, 0x80});
 
-    // SESSION MESSAGE (0x00) carrying "\xFFSMB" + command.
+    // SESSION MESSAGE (0x00) carrying "\xFFSMB" + command, then WordCount,
+    // words, ByteCount, bytes.
     SmbHeader smb;
-    smb.SetCommand(SmbHeader::TREE_CONNECT);
+    smb.SetCommand(SmbHeader::TREE_DISCONNECT);
     smb.SetMid(7);
-    auto message = Bytes(MakeNbssSmbMessage(smb, 30));
-    REQUIRE(message.size() == 4 + 35 + 30);
+    SmbBody body;
+    body.Param16(0x1234).DataString("AB");
+    auto message = PacketBytes(MakeNbssSmbMessage(smb, body));
+    REQUIRE(message.size() == 4 + 32 + 1 + 2 + 2 + 3);
     CHECK(message[0] == 0x00);
-    CHECK(message[3] == 35 + 30);
+    CHECK(message[3] == 32 + 1 + 2 + 2 + 3);
     CHECK(message[4] == 0xFF);
     CHECK(message[5] == 'S');
     CHECK(message[6] == 'M');
     CHECK(message[7] == 'B');
-    CHECK(message[8] == 0x75);
-    CHECK(message[4 + 30] == 7);  // MID, little-endian
-    CHECK(message[4 + 32] == 0);  // WordCount
-    CHECK(message[4 + 33] == 30); // ByteCount
+    CHECK(message[8] == 0x71);
+    CHECK(message[4 + 30] == 7);    // MID, little-endian
+    CHECK(message[4 + 32] == 1);    // WordCount
+    CHECK(message[4 + 33] == 0x34); // the word, little-endian
+    CHECK(message[4 + 34] == 0x12);
+    CHECK(message[4 + 35] == 3); // ByteCount
+    CHECK(message[4 + 37] == 'A');
+    CHECK(message[4 + 39] == 0); // the string's NUL
 }
 
 TEST_CASE("lanman-headers: the stream reader cuts NBSS packets out of any segmentation")
@@ -75,7 +72,9 @@ TEST_CASE("lanman-headers: the stream reader cuts NBSS packets out of any segmen
     SmbHeader smb;
     smb.SetCommand(SmbHeader::NEGOTIATE);
     smb.SetReply(true);
-    stream->AddAtEnd(MakeNbssSmbMessage(smb, 100));
+    SmbBody body;
+    body.DataBytes(std::vector<uint8_t>(100, 0x55));
+    stream->AddAtEnd(MakeNbssSmbMessage(smb, body));
     NbssStreamReader reader;
     // Feed it one byte at a time.
     std::vector<uint32_t> sizes;
@@ -90,14 +89,14 @@ TEST_CASE("lanman-headers: the stream reader cuts NBSS packets out of any segmen
                 NbssHeader n;
                 m->RemoveHeader(n);
                 SmbHeader s;
-                m->RemoveHeader(s);
-                CHECK(s.IsValid());
+                SmbBody b;
+                REQUIRE(ReadNbssSmbMessage(m, s, b));
                 CHECK(s.IsReply());
                 CHECK(s.GetCommand() == SmbHeader::NEGOTIATE);
-                CHECK(s.GetByteCount() == 100);
+                CHECK(b.GetByteCount() == 100);
             }
         }
     }
-    CHECK(sizes == std::vector<uint32_t>{4, 4 + 35 + 100});
+    CHECK(sizes == std::vector<uint32_t>{4, 4 + 32 + 3 + 100});
     CHECK(reader.GetBuffered() == 0);
 }

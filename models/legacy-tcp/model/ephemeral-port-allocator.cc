@@ -4,6 +4,8 @@
 #include "ns3/assert.h"
 #include "ns3/log.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -37,14 +39,24 @@ EphemeralPortAllocator::InRange(uint16_t port) const
     return port >= m_min && port <= m_max;
 }
 
+void
+EphemeralPortAllocator::SetHashed(bool hashed)
+{
+    m_hashed = hashed;
+}
+
 uint16_t
-EphemeralPortAllocator::Allocate()
+EphemeralPortAllocator::Allocate(uint64_t destination)
 {
     uint32_t size = uint32_t(m_max) - m_min + 1;
     if (m_inRange >= size)
     {
         NS_LOG_LOGIC("all " << size << " ephemeral ports in use");
         return 0;
+    }
+    if (m_hashed)
+    {
+        return AllocateHashed(destination);
     }
     // BSD in_pcbbind: cycle through the range from the last port handed out.
     for (uint32_t i = 0; i < size; ++i)
@@ -55,6 +67,41 @@ EphemeralPortAllocator::Allocate()
         {
             Acquire(port);
             return port;
+        }
+    }
+    return 0;
+}
+
+uint16_t
+EphemeralPortAllocator::AllocateHashed(uint64_t destination)
+{
+    // Linux keeps 65536 perturbation slots; 256 keep the same shape for a host
+    // talking to a few servers, at 1 KiB per host (allocated at first use).
+    const uint32_t kSlots = 256;
+    if (m_perturb.empty())
+    {
+        m_perturb.assign(kSlots, 0);
+    }
+    const uint32_t size = uint32_t(m_max) - m_min + 1;
+    uint32_t& perturb = m_perturb[destination % kSlots];
+    uint32_t offset = (perturb + uint32_t(destination >> 16)) % size;
+    const uint32_t step = size > 1 ? 2 : 1;
+    offset &= ~1U; // connect() tries ports of the even offset first
+    for (uint32_t parity = 0; parity < step; ++parity, ++offset)
+    {
+        for (uint32_t i = 0; i < size; i += step)
+        {
+            auto port = uint16_t(m_min + (offset + i) % size);
+            if (m_refs.find(port) == m_refs.end())
+            {
+                Acquire(port);
+                // "add a little bit of randomness to the next source port": the
+                // kernel draws 0..7 steps; a hash of the allocation count stands in.
+                uint64_t r = (destination ^ ++m_allocations) * 0x9E3779B97F4A7C15ULL;
+                uint32_t random = uint32_t(r >> 61) * step;
+                perturb += std::max(i, random) + step;
+                return port;
+            }
         }
     }
     return 0;

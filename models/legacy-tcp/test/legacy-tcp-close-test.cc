@@ -62,12 +62,13 @@ TEST_CASE("legacy-tcp: half-duplex close sends a RST and the peer reports reset"
         // its TCP should send an RST to show that data was lost."
         CHECK(net.wire.From("server", TcpHeader::RST).size() == 1);
         CHECK(serverConn->GetError() == LegacyTcpError::Aborted);
+        CHECK(serverConn->GetErrorCode().number == 10053); // WSAECONNABORTED, local abort
         CHECK(srv.errorCloses == 1);
         // "the local application MUST be informed whether it closed normally or was
         // aborted"
         CHECK(probe.errorClose);
         CHECK(s->GetError() == LegacyTcpError::Reset);
-        CHECK(s->GetWsaError() == 10054);
+        CHECK(s->GetErrorCode().number == 10054);
         CHECK(s->GetStateName() == "CLOSED");
     }
     else

@@ -70,7 +70,7 @@ TEST_CASE("legacy-tcp: a RST|ACK to our SYN follows the connect-retry policy", "
         CHECK_FALSE(probe.succeeded);
         CHECK(Rel(probe.when) == Approx(1.5 + kRtt).margin(kTol));
         CHECK(s->GetError() == LegacyTcpError::Refused);
-        CHECK(s->GetWsaError() == 10061);
+        CHECK(s->GetErrorCode().number == 10061);
         CHECK(s->GetSynsSent() == 4);
         CHECK(s->GetRstsReceived() == 4);
         auto retries = net.Events(0, "syn_retransmit");
@@ -98,7 +98,7 @@ TEST_CASE("legacy-tcp: a RST|ACK to our SYN follows the connect-retry policy", "
         CHECK(net.wire.From("client", TcpHeader::SYN).size() == 1);
         CHECK(probe.failed);
         CHECK(Rel(probe.when) == Approx(kRtt).margin(kTol));
-        CHECK(s->GetWsaError() == 10061);
+        CHECK(s->GetErrorCode().number == 10061);
     }
 }
 
@@ -147,7 +147,7 @@ TEST_CASE("legacy-tcp: an unanswered SYN is re-sent with a doubling timeout", "[
     CHECK(probe.failed);
     CHECK(Rel(probe.when) == Approx(expectedFail).margin(kTol));
     CHECK(s->GetError() == LegacyTcpError::TimedOut);
-    CHECK(s->GetWsaError() == 10060);
+    CHECK(s->GetErrorCode().number == 10060);
     auto failed = net.Events(0, "connect_failed");
     REQUIRE(failed.size() == 1);
     CHECK(failed[0].ev.detail == "timed_out");

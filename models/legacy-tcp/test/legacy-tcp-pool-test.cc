@@ -65,7 +65,7 @@ TEST_CASE("legacy-tcp: a full pool fails or delays a connect until TIME-WAIT fre
         CHECK(extraProbe.failed); // asynchronous, at the same simulated time
         CHECK(extraProbe.when == Seconds(1.5));
         CHECK(extra->GetError() == LegacyTcpError::NoTcb);
-        CHECK(extra->GetWsaError() == 10055);
+        CHECK(extra->GetErrorCode().number == 10055);
         CHECK(net.Events(0, "pool_exhausted").size() == 1);
         // No SYN left the host for the failed connect.
         CHECK(net.wire.From("client", TcpHeader::SYN).size() == n + 1);
@@ -120,7 +120,7 @@ TEST_CASE("legacy-tcp: a full pool fails or delays a connect until TIME-WAIT fre
         Simulator::Run();
         CHECK(probe.failed);
         CHECK(probe.when == Seconds(2.5));
-        CHECK(extra->GetWsaError() == 10055);
+        CHECK(extra->GetErrorCode().number == 10055);
     }
 }
 
@@ -167,7 +167,15 @@ TEST_CASE("legacy-tcp: a SYN for a listener with no free block is refused or dro
     else
     {
         CHECK(pb.failed);
-        CHECK(b->GetWsaError() == 10061);
+        CHECK(b->GetErrorCode().number == 10061);
+        // RFC 793 p.36: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, from the stack's
+        // one reset builder (window 0, as every reset it sends).
+        auto rsts = net.wire.From("server", TcpHeader::RST | TcpHeader::ACK);
+        REQUIRE(rsts.size() == 1);
+        auto syn = net.wire.From("client", TcpHeader::SYN).back();
+        CHECK(rsts[0].seq == 0);
+        CHECK(rsts[0].ack == syn.seq + 1);
+        CHECK(rsts[0].window == 0);
     }
 }
 
@@ -205,7 +213,7 @@ TEST_CASE("legacy-tcp: a port range of 8 with long TIME-WAIT gives no_port to th
     CHECK(probe.failed);
     CHECK(probe.when == Seconds(2));
     CHECK(ninth->GetError() == LegacyTcpError::NoPort);
-    CHECK(ninth->GetWsaError() == 10055);
+    CHECK(ninth->GetErrorCode().number == 10055);
     CHECK(net.Events(0, "port_exhausted").size() == 1);
     // An explicit bind to a port held in TIME-WAIT fails with ERROR_ADDRINUSE.
     Ptr<LegacyTcpSocket> explicitBind = net.NewSocket(0);

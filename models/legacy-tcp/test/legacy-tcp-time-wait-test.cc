@@ -70,14 +70,16 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
     {
         variant = "accepted";
     }
-    SECTION("rejected: a smaller SYN sequence number is ignored")
+    SECTION("rejected: a smaller SYN sequence number is answered by an ACK")
     {
         client.SetAttribute("IsnMode", EnumValue(LegacyTcpL4Protocol::ISN_ZERO));
+        server.SetAttribute("Msl", TimeValue(MilliSeconds(1500))); // TIME-WAIT 3 s
         variant = "smaller";
     }
-    SECTION("off: TimeWaitReopen false ignores the SYN")
+    SECTION("off: with TimeWaitReopen false the SYN is answered by an ACK")
     {
         server.SetAttribute("TimeWaitReopen", BooleanValue(false));
+        server.SetAttribute("Msl", TimeValue(MilliSeconds(1500))); // TIME-WAIT 3 s
         variant = "off";
     }
     SECTION("old duplicate: a RST to our SYN-ACK returns the record to TIME-WAIT")
@@ -118,6 +120,8 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
             syn.SetFlags(TcpHeader::SYN);
             syn.SetSequenceNumber(SequenceNumber32(oldIss + 100000));
             syn.SetWindowSize(8760);
+            syn.EnableChecksums(); // the stack drops a segment with a bad checksum
+            syn.InitializeChecksum(net.address[0], net.address[1], 6);
             Ptr<Packet> p = Create<Packet>();
             p->AddHeader(syn);
             net.nodes.Get(0)->GetObject<Ipv4>()->Send(p, net.address[0], net.address[1], 6,
@@ -127,7 +131,7 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
         REQUIRE(second->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) == 0);
         second->Connect(net.Server(139));
     });
-    Simulator::Stop(Seconds(4));
+    Simulator::Stop(Seconds(4.5));
     Simulator::Run();
     INFO(net.wire.Dump() << net.DumpEvents(1));
 
@@ -156,13 +160,39 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
     }
     else
     {
-        // With a SYN at or below the old RCV.NXT, or with reopen off: ignored.
+        // Rule LT-TW-UNACCEPTABLE, RFC 793 p.69: "If an incoming segment is not
+        // acceptable, an acknowledgment should be sent in reply (unless the RST bit
+        // is set ...): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". A SYN at or below the
+        // old RCV.NXT, or any SYN with reopen off, cannot reopen: it gets that ACK,
+        // never silence, and the 2 MSL timer is not restarted.
         auto rejected = net.Events(1, "reopen_rejected");
         REQUIRE_FALSE(rejected.empty());
         CHECK(rejected[0].ev.detail == (variant == "off" ? "disabled" : "old_sequence"));
         CHECK(serverSynAcks.size() == 1);
         CHECK(net.wire.From("server", TcpHeader::RST).empty());
+        auto answers = net.wire.Select([](const WireSegment& s) {
+            return s.device == "server" && s.IsExactly(TcpHeader::ACK) && s.time >= Seconds(2);
+        });
+        REQUIRE(answers.size() == 1);
+        auto firstAck = net.wire.Select([](const WireSegment& s) {
+            return s.device == "server" && s.IsExactly(TcpHeader::ACK);
+        });
+        CHECK(answers[0].time - Seconds(2) < MilliSeconds(10)); // at the SYN's arrival
+        CHECK(answers[0].seq == serverFin.seq + 1);             // SND.NXT: after our FIN
+        CHECK(answers[0].ack == firstAck.at(0).ack);            // RCV.NXT: after the FIN
+        // The client, in SYN-SENT, takes the ACK as unacceptable and resets it
+        // (RFC 793 p.66); the record ignores the RST (RFC 1337) and stays.
+        CHECK(net.wire
+                  .Select([](const WireSegment& s) {
+                      return s.device == "client" && s.Is(TcpHeader::RST) && s.time >= Seconds(2);
+                  })
+                  .size() == 1);
         CHECK_FALSE(probe.succeeded);
-        CHECK(net.tcp[1]->GetTimeWaitCount() == 1);
+        // Not restarted: the record leaves 2 x MSL after it was entered.
+        auto entered = net.Events(1, "time_wait_enter");
+        auto exited = net.Events(1, "time_wait_exit");
+        REQUIRE(entered.size() == 1);
+        REQUIRE(exited.size() == 1);
+        CHECK(exited[0].time - entered[0].time == Seconds(3));
     }
 }
