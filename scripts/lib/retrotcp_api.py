@@ -30,7 +30,7 @@ _CONNECTION_TYPES = {
     "conn_id": "Int64", "host": "category", "profile": "category", "local_port": "int64",
     "remote_host": "category", "remote_address": "category", "remote_port": "int64",
     "start_s": "float64", "end_s": "float64", "closed_s": "float64", "outcome": "category",
-    "error_code": "int64", "syns_sent": "int64", "rsts_received": "int64", "bytes_sent": "int64",
+    "error_code": "int64", "errno": "category", "syns_sent": "int64", "rsts_received": "int64", "bytes_sent": "int64",
     "bytes_received": "int64", "close": "category",
 }
 _COMMAND_TYPES = {

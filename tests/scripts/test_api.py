@@ -66,6 +66,8 @@ def main():
         (str(c.conn_id.dtype) == "Int64", "connections.conn_id %s (the type of every conn_id, so they join)" % c.conn_id.dtype),
         (str(c.start_s.dtype) == "float64" and str(c.end_s.dtype) == "float64", "connection times"),
         (str(c.outcome.dtype) == "category", "outcome %s" % c.outcome.dtype),
+        (str(c["errno"].dtype) == "category" and set(c[c.outcome == "no_tcb"]["errno"]) == {"ERROR_BAD_NETPATH"},
+         "errno %s: %s" % (c["errno"].dtype, set(c["errno"]))),
         (str(e.conn_id.dtype) == "Int64", "events.conn_id %s (empty cells must not make it float)" % e.conn_id.dtype),
         (str(e.in_use.dtype) == "Int64" and e.in_use.max() == 7, "events in_use %s max %s" % (e.in_use.dtype, e.in_use.max())),
         (str(e.capacity.dtype) == "Int64", "events capacity"),
