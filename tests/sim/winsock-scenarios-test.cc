@@ -1,4 +1,4 @@
-// Issue 5: the Winsock scenarios in scenarios/winsock-*.json, each checked against
+// The Winsock scenarios in scenarios/winsock-*.json, each checked against
 // the expected outcome its "description" states, on the timelines of the legacy
 // stacks (events.csv syn_sent / syn_retransmit / rst_received) and connections.csv.
 #include "ns3-fixture.h"
