@@ -8,13 +8,14 @@ RETROTCP_BUILD="${RETROTCP_BUILD_DIR:-$RETROTCP_ROOT/build}"
 RETROTCP_PACKAGES=(
   cmake g++ make pkg-config
   ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
-  libboost-program-options-dev nlohmann-json3-dev catch2
+  libboost-program-options-dev nlohmann-json3-dev libssl-dev catch2
   python3 python3-matplotlib python3-pandas python3-jsonschema
   parallel tshark libpcap-dev
 )
 # Only for the tests (scripts/test): the formatting check; the real-kernel capture
-# of `retrotcp fit`'s tests (network namespaces, a veth pair, nftables, tcpdump).
-RETROTCP_TEST_PACKAGES=(clang-format tcpdump nftables iproute2)
+# of `retrotcp fit`'s tests (network namespaces, a veth pair, nftables, tcpdump);
+# sshd for the sweep over ssh.
+RETROTCP_TEST_PACKAGES=(clang-format tcpdump nftables iproute2 openssh-server)
 
 retrotcp_missing_packages() {
   local pkg status
@@ -48,14 +49,55 @@ retrotcp_install_packages() {
     || { echo "retrotcp: apt-get install failed" >&2; return 1; }
 }
 
+# Copies the build's output to the log and shows its progress on stderr: the
+# percentage CMake prints, the time so far and an estimate of the time left
+# (one updating line on a terminal, a line per 10 % otherwise). Silent when there
+# is nothing to compile.
+retrotcp_build_progress() {
+  local log="$1" line pct last=-1 start=$SECONDS shown=0 elapsed left
+  while IFS= read -r line; do
+    printf '%s\n' "$line" >>"$log"
+    [[ $line =~ ^\[\ *([0-9]+)%\]\ (Building|Linking) ]] || continue
+    pct=${BASH_REMATCH[1]}
+    [ "$pct" -eq "$last" ] && continue
+    if [ ! -t 2 ] && [ $((pct / 10)) -eq $((last / 10)) ] && [ "$last" -ge 0 ]; then
+      last=$pct; continue
+    fi
+    last=$pct
+    elapsed=$((SECONDS - start))
+    left=""
+    [ "$pct" -gt 0 ] && [ "$elapsed" -gt 5 ] && left=", about $(( elapsed * (100 - pct) / pct ))s left"
+    if [ -t 2 ]; then
+      printf '\rretrotcp: building %3d%% (%ss%s)   ' "$pct" "$elapsed" "$left" >&2
+    else
+      printf 'retrotcp: building %3d%% (%ss%s)\n' "$pct" "$elapsed" "$left" >&2
+    fi
+    shown=1
+  done
+  if [ "$shown" -eq 1 ]; then
+    [ -t 2 ] && printf '\n' >&2
+    echo "retrotcp: built in $((SECONDS - start))s" >&2
+  fi
+}
+
 retrotcp_build() {
   local target="${1:-all}" log="$RETROTCP_BUILD/build.log"
   mkdir -p "$RETROTCP_BUILD"
   if [ ! -f "$RETROTCP_BUILD/CMakeCache.txt" ]; then
-    echo "retrotcp: configuring in $RETROTCP_BUILD" >&2
+    echo "retrotcp: first build in $RETROTCP_BUILD: configuring with CMake, then compiling" \
+         "retrotcp and its ns-3 models (about 3 minutes on 2 cores, more for scripts/test's" \
+         "tests; later builds recompile only what changed). Log: $log" >&2
     cmake -S "$RETROTCP_ROOT" -B "$RETROTCP_BUILD" -DCMAKE_BUILD_TYPE=Release >"$log" 2>&1 \
       || { cat "$log" >&2; echo "retrotcp: configure failed" >&2; return 1; }
+  else
+    : >"$log"
   fi
-  cmake --build "$RETROTCP_BUILD" --target "$target" -j"$(nproc)" >"$log" 2>&1 \
-    || { cat "$log" >&2; echo "retrotcp: build failed (log: $log)" >&2; return 1; }
+  local status="$RETROTCP_BUILD/.build-status"
+  { cmake --build "$RETROTCP_BUILD" --target "$target" -j"$(nproc)" 2>&1; echo $? >"$status"; } \
+    | retrotcp_build_progress "$log"
+  if [ "$(cat "$status")" != 0 ]; then
+    cat "$log" >&2
+    echo "retrotcp: build failed (log: $log)" >&2
+    return 1
+  fi
 }

@@ -2,10 +2,15 @@
 
 #include "atomic-file.h"
 #include "bench.h"
+#include "build-info.h"
 #include "fit-command.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
+#include "point-check.h"
 #include "profile-registry.h"
+#include "result-folder.h"
+#include "run-progress.h"
+#include "run-report.h"
 #include "runner.h"
 #include "scenario-error.h"
 #include "scenario-loader.h"
@@ -54,22 +59,36 @@ struct Parsed
     bool help{false};
 };
 
-// Parse a subcommand's options; throws po::error on bad usage.
+// Parse a subcommand's options (\p hidden: the positional argument, parsed but not
+// listed in --help); throws po::error on bad usage.
 Parsed
 ParseOptions(const std::vector<std::string>& args, const po::options_description& options,
-             const char* positionalName)
+             const char* positionalName, const po::options_description* hidden = nullptr)
 {
     po::positional_options_description positional;
     if (positionalName)
     {
         positional.add(positionalName, 1);
     }
+    po::options_description all;
+    all.add(options);
+    if (hidden)
+    {
+        all.add(*hidden);
+    }
     Parsed parsed;
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(),
-              parsed.vm);
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), parsed.vm);
     po::notify(parsed.vm);
     parsed.help = parsed.vm.count("help") > 0;
     return parsed;
+}
+
+po::options_description
+ScenarioOption()
+{
+    po::options_description hidden;
+    hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
+    return hidden;
 }
 
 std::string
@@ -101,76 +120,147 @@ CheckScheduler(const std::string& name)
     return name;
 }
 
+// The command line as run (the program's real path first), for summary.json.
+std::vector<std::string>
+CommandLine(const std::string& command, const std::vector<std::string>& args)
+{
+    std::error_code ec;
+    std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    std::vector<std::string> line{ec ? std::string("retrotcp") : self, command};
+    line.insert(line.end(), args.begin(), args.end());
+    return line;
+}
+
+uint32_t
+PositiveOption(const Parsed& parsed, const char* name, uint32_t fallback)
+{
+    if (!parsed.vm.count(name))
+    {
+        return fallback;
+    }
+    uint32_t value = parsed.vm[name].as<uint32_t>();
+    if (value == 0)
+    {
+        throw po::error(std::string("--") + name + " must be at least 1");
+    }
+    return value;
+}
+
 int
 Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    po::options_description options("retrotcp run SCENARIO.json [options]");
+    po::options_description options("retrotcp run SCENARIO.json [options]\n"
+                                    "retrotcp run --from RESULT_DIR [options]");
     options.add_options()("help,h", "this help")(
-        "out,o", po::value<std::string>(), "result folder (default: results/<scenario name>/)")(
-        "seed", po::value<uint32_t>(), "RNG seed (overrides the scenario's \"seed\")")(
+        "out,o", po::value<std::string>(),
+        "result folder (default: results/<scenario name>/; with --from: RESULT_DIR-rerun/)")(
+        "from", po::value<std::string>(),
+        "run a result folder's scenario.json again, with its seed, run number, "
+        "scheduler, --pcap and --no-events")("seed", po::value<uint32_t>(),
+                                             "ns-3 RngSeed (overrides the scenario's \"seed\")")(
+        "run", po::value<uint32_t>(),
+        "ns-3 RngRun, the replication number (default 1): another run number gives an "
+        "independent replication with the same seed")(
         "set", po::value<std::vector<std::string>>()->composing(),
         "PATH=VALUE: override a scenario value, e.g. hosts.client.count=50 (repeatable)")(
         "pcap", "write one PCAP per host interface into OUT/pcap/")(
         "no-events", "do not write events.csv (for very large runs)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
         "ns-3 event scheduler: map, heap, calendar, list or priority (results are the "
-        "same with each; speed is not)")("quiet,q", "print nothing but errors")(
-        "scenario", po::value<std::string>(), "scenario file");
-    Parsed parsed = ParseOptions(args, options, "scenario");
+        "same with each; speed is not)")("quiet,q", "print nothing but errors");
+    po::options_description hidden = ScenarioOption();
+    Parsed parsed = ParseOptions(args, options, "scenario", &hidden);
     if (parsed.help)
     {
         out << options
-            << "\nWrites events.csv, connections.csv, summary.json (see "
-               "docs/results-format.md).\n";
+            << "\nWrites scenario.json (the scenario as run, resolved), events.csv, "
+               "connections.csv, commands.csv (with LAN Manager workstations), summary.json "
+               "and with --pcap pcap/ (see docs/results-format.md).\n";
         return kExitOk;
     }
-    std::string file = ScenarioArgument(parsed, "run");
+    std::optional<ResultFolder> from;
+    std::string file;
+    if (parsed.vm.count("from"))
+    {
+        if (parsed.vm.count("scenario"))
+        {
+            throw po::error("give either SCENARIO.json or --from RESULT_DIR, not both");
+        }
+        from = ReadResultFolder(parsed.vm["from"].as<std::string>());
+        file = from->scenarioFile;
+    }
+    else
+    {
+        file = ScenarioArgument(parsed, "run");
+    }
     std::optional<uint32_t> seed;
     if (parsed.vm.count("seed"))
     {
-        seed = parsed.vm["seed"].as<uint32_t>();
-        if (*seed == 0)
-        {
-            throw po::error("--seed must be at least 1");
-        }
+        seed = PositiveOption(parsed, "seed", 1);
     }
     Scenario scenario = LoadScenario(file, Overrides(parsed), seed);
     RunOptions runOptions;
-    runOptions.outDir =
-        parsed.vm.count("out") ? parsed.vm["out"].as<std::string>() : "results/" + scenario.name;
-    runOptions.pcap = parsed.vm.count("pcap") > 0;
-    runOptions.eventsFile = parsed.vm.count("no-events") == 0;
-    runOptions.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
+    runOptions.runNumber = PositiveOption(parsed, "run", from ? from->runNumber : 1);
+    if (parsed.vm.count("out"))
+    {
+        runOptions.outDir = parsed.vm["out"].as<std::string>();
+    }
+    else
+    {
+        std::string base = from ? from->dir : "";
+        while (base.size() > 1 && base.back() == '/')
+        {
+            base.pop_back();
+        }
+        runOptions.outDir = from ? base + "-rerun" : "results/" + scenario.name;
+    }
+    runOptions.pcap = parsed.vm.count("pcap") > 0 || (from && from->pcap);
+    runOptions.eventsFile = parsed.vm.count("no-events") == 0 && (!from || from->eventsFile);
+    std::string scheduler = parsed.vm["scheduler"].as<std::string>();
+    if (from && parsed.vm["scheduler"].defaulted() && !from->scheduler.empty())
+    {
+        scheduler = from->scheduler;
+    }
+    runOptions.scheduler = CheckScheduler(scheduler);
+    runOptions.provenance = CaptureProvenance(CommandLine("run", args));
     bool quiet = parsed.vm.count("quiet") > 0;
     runOptions.progress = !quiet;
-    if (!quiet)
+    if (from && !quiet && !from->programId.empty() && from->programId != GetBuildInfo().ProgramId())
     {
-        out << "retrotcp: running " << scenario.name << " (seed " << scenario.seed << ", "
-            << scenario.duration.GetSeconds() << " s simulated)" << std::endl;
+        err << "retrotcp: note: " << from->dir << " was made by retrotcp " << from->programId
+            << "; this is " << GetBuildInfo().ProgramId() << "\n";
     }
-    RunResult result = RunScenario(scenario, runOptions, err);
     if (!quiet)
     {
-        out << "  connections: " << result.connections;
-        std::string sep = "  (";
-        for (const auto& [word, count] : result.outcomes)
+        out << "retrotcp: running " << scenario.name << " (seed " << scenario.seed << ", run "
+            << runOptions.runNumber << ", " << scenario.duration.GetSeconds() << " s simulated)"
+            << std::endl;
+    }
+    RunResult result;
+    try
+    {
+        InterruptGuard guard;
+        result = RunScenario(scenario, runOptions, err);
+    }
+    catch (const RunInterrupted& e)
+    {
+        err << std::fixed << std::setprecision(1) << "retrotcp: interrupted at "
+            << std::setprecision(0) << 100.0 * e.reached.GetSeconds() / e.end.GetSeconds() << "% ("
+            << std::setprecision(1) << e.reached.GetSeconds() << " of " << e.end.GetSeconds()
+            << " s simulated, " << e.wallSeconds << " s wall): " << runOptions.outDir
+            << " holds no result files (a run is written whole or not at all); run the "
+               "same command again to run it\n";
+        return kExitInterrupted;
+    }
+    if (!quiet)
+    {
+        PrintRunReport(result, runOptions.outDir, out);
+        if (from && !from->scenarioSha256.empty() && from->scenarioSha256 != result.scenarioSha256)
         {
-            if (count > 0)
-            {
-                out << sep << word << " " << count;
-                sep = ", ";
-            }
+            err << "retrotcp: note: the scenario resolved differently from " << from->dir
+                << "/scenario.json (sha256 " << result.scenarioSha256.substr(0, 12) << ", was "
+                << from->scenarioSha256.substr(0, 12) << ")\n";
         }
-        out << (sep == ", " ? ")" : "") << "\n";
-        out << std::fixed << std::setprecision(3) << "  simulated " << result.simulatedSeconds
-            << " s in " << result.wallSeconds << " s wall; " << result.eventsExecuted
-            << " simulator events, " << result.events << " traced events\n";
-        out << "  results in " << runOptions.outDir << "/:";
-        for (const auto& f : result.files)
-        {
-            out << " " << f;
-        }
-        out << std::endl;
     }
     return kExitOk;
 }
@@ -182,12 +272,20 @@ Validate(const std::vector<std::string>& args, std::ostream& out)
     options.add_options()("help,h",
                           "this help")("set", po::value<std::vector<std::string>>()->composing(),
                                        "PATH=VALUE: override a scenario value first (repeatable)")(
-        "scenario", po::value<std::string>(), "scenario file");
-    Parsed parsed = ParseOptions(args, options, "scenario");
+        "points", po::value<std::string>(),
+        "FILE: check many variants at once (a JSON array of {\"set\": [...], \"seed\": N}); "
+        "prints one JSON document with each one's scenario_sha256 or error (scripts/sweep)");
+    po::options_description hidden = ScenarioOption();
+    Parsed parsed = ParseOptions(args, options, "scenario", &hidden);
     if (parsed.help)
     {
         out << options;
         return kExitOk;
+    }
+    if (parsed.vm.count("points"))
+    {
+        return CheckPoints(ScenarioArgument(parsed, "validate"), Overrides(parsed),
+                           parsed.vm["points"].as<std::string>(), out);
     }
     Scenario s = LoadScenario(ScenarioArgument(parsed, "validate"), Overrides(parsed));
     uint64_t hosts = 0;
@@ -215,25 +313,10 @@ PrintProfile(const StackProfile& p, std::ostream& out)
     if (p.kind == StackKind::Legacy)
     {
         // Every other attribute keeps the model's default; list them with values.
-        ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(p));
         std::string others;
-        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        for (const auto& [name, value] : ModelDefaults(p))
         {
-            ns3::TypeId::AttributeInformation info = tid.GetAttribute(i);
-            bool set = false;
-            for (const auto& v : p.values)
-            {
-                set = set || v.parameter == info.name;
-            }
-            if (!set && (info.flags & ns3::TypeId::ATTR_SET))
-            {
-                std::string value = info.initialValue->SerializeToString(info.checker);
-                if (auto time = ns3::DynamicCast<const ns3::TimeValue>(info.initialValue))
-                {
-                    value = FormatDuration(time->Get());
-                }
-                others += (others.empty() ? "" : ", ") + info.name + "=" + value;
-            }
+            others += (others.empty() ? "" : ", ") + name + "=" + value;
         }
         out << "    model defaults (models/legacy-tcp/doc/legacy-tcp.md): " << others << "\n";
     }
@@ -373,7 +456,10 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         }
         if (command == "--version" || command == "version")
         {
-            out << "retrotcp " << RETROTCP_VERSION << " (ns-3 " << RETROTCP_NS3_VERSION << ")\n";
+            const BuildInfo& build = GetBuildInfo();
+            out << "retrotcp " << build.version << " (" << build.ProgramId() << ", commit "
+                << build.commit << (build.dirty ? ", with uncommitted changes" : "") << "; ns-3 "
+                << build.ns3Version << ")\n";
             return kExitOk;
         }
         if (command == "run")

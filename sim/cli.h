@@ -11,9 +11,10 @@ namespace retrotcp
 /// Exit statuses of the retrotcp command.
 enum ExitStatus
 {
-    kExitOk = 0,       //!< success
-    kExitFailure = 1,  //!< the run failed (I/O error, internal error)
-    kExitBadInput = 2, //!< bad command line, scenario or --set
+    kExitOk = 0,            //!< success
+    kExitFailure = 1,       //!< the run failed (I/O error, internal error)
+    kExitBadInput = 2,      //!< bad command line, scenario or --set
+    kExitInterrupted = 130, //!< stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it)
 };
 
 /**

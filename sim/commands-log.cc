@@ -8,6 +8,33 @@
 namespace retrotcp
 {
 
+namespace
+{
+// The detail without its "conn_id=N" pair, which becomes the conn_id column.
+std::string
+WithoutConnId(const std::string& detail, std::string& connId)
+{
+    std::string out;
+    size_t start = 0;
+    while (start <= detail.size())
+    {
+        size_t end = detail.find(' ', start);
+        end = end == std::string::npos ? detail.size() : end;
+        std::string token = detail.substr(start, end - start);
+        if (token.rfind("conn_id=", 0) == 0)
+        {
+            connId = token.substr(8);
+        }
+        else if (!token.empty())
+        {
+            out += (out.empty() ? "" : " ") + token;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+} // namespace
+
 void
 CommandsLog::Record(const ns3::LanmanCommandRecord& record)
 {
@@ -18,6 +45,12 @@ size_t
 CommandsLog::Rows() const
 {
     return m_records.size();
+}
+
+const std::vector<ns3::LanmanCommandRecord>&
+CommandsLog::Records() const
+{
+    return m_records;
 }
 
 void
@@ -41,14 +74,16 @@ CommandsLog::Write(const std::string& path) const
     });
     AtomicFile file(path);
     std::ofstream& out = file.Stream();
-    out << "host,seq,source,command,start_s,end_s,duration_s,result,detail\n";
+    out << "host,seq,source,command,start_s,end_s,duration_s,result,conn_id,detail\n";
     for (const auto* r : rows)
     {
         bool done = r->end >= ns3::Time(0);
+        std::string connId;
+        std::string detail = WithoutConnId(r->detail, connId);
         out << CsvField(r->host) << ',' << r->seq << ',' << r->source << ',' << CsvField(r->command)
             << ',' << FormatSeconds(r->start) << ',' << (done ? FormatSeconds(r->end) : "") << ','
-            << (done ? FormatSeconds(r->end - r->start) : "") << ',' << r->result << ','
-            << CsvField(r->detail) << '\n';
+            << (done ? FormatSeconds(r->end - r->start) : "") << ',' << r->result << ',' << connId
+            << ',' << CsvField(detail) << '\n';
     }
     file.Commit();
 }

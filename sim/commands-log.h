@@ -13,8 +13,9 @@ namespace retrotcp
  * \brief commands.csv: one row per LAN Manager redirector command, sorted by
  * start time, then host, then per-host sequence number.
  *
- * Columns: host,seq,source,command,start_s,end_s,duration_s,result,detail
- * (end_s and duration_s empty for a command still running at the end of the run).
+ * Columns: host,seq,source,command,start_s,end_s,duration_s,result,conn_id,detail
+ * (end_s and duration_s empty for a command still running at the end of the run;
+ * conn_id, the connection the command used, empty if none).
  */
 class CommandsLog
 {
@@ -23,6 +24,8 @@ class CommandsLog
     void Record(const ns3::LanmanCommandRecord& record);
     /** \return rows held */
     size_t Rows() const;
+    /** \return the records, in completion order */
+    const std::vector<ns3::LanmanCommandRecord>& Records() const;
     /**
      * \brief Write the file atomically (temporary name, then rename).
      * \param path final path

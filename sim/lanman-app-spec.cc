@@ -173,6 +173,13 @@ ApplyLanmanStackParameters(const StackProfile& profile, const json& parameters,
     }
     for (const auto& [attribute, value] : config.ToAttributes())
     {
+        // Without MSL the profile's Msl (or the host's own Msl attribute) applies:
+        // the derived default equals the profile's, and a resolved scenario.json
+        // writes Msl as an exact duration next to the PROTOCOL.INI names.
+        if (attribute == "Msl" && !parameters.contains("MSL"))
+        {
+            continue;
+        }
         if (parameters.contains(attribute))
         {
             throw ScenarioError(file, path + "/" + attribute,

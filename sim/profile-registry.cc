@@ -12,6 +12,7 @@
 #include "ns3/uinteger.h"
 #include "units.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -300,6 +301,42 @@ CheckAttributeValue(const ns3::TypeId::AttributeInformation& info, const std::st
 }
 
 } // namespace
+
+std::vector<ParameterAssignment>
+ModelDefaults(const StackProfile& profile, bool scenarioSettable)
+{
+    std::vector<ParameterAssignment> out;
+    if (profile.kind != StackKind::Legacy)
+    {
+        return out;
+    }
+    ns3::TypeId tid = ns3::TypeId::LookupByName(ParameterTypeId(profile));
+    for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        ns3::TypeId::AttributeInformation info = tid.GetAttribute(i);
+        bool set = false;
+        for (const auto& v : profile.values)
+        {
+            set = set || v.parameter == info.name;
+        }
+        if (set || !(info.flags & ns3::TypeId::ATTR_SET))
+        {
+            continue;
+        }
+        std::string value = info.initialValue->SerializeToString(info.checker);
+        if (auto time = ns3::DynamicCast<const ns3::TimeValue>(info.initialValue))
+        {
+            value = FormatDuration(time->Get());
+        }
+        std::string expected;
+        if (scenarioSettable && !CheckAttributeValue(info, value, expected))
+        {
+            continue;
+        }
+        out.emplace_back(info.name, value);
+    }
+    return out;
+}
 
 std::optional<std::string>
 CheckParameter(const StackProfile& profile, const std::string& name, const std::string& value,

@@ -62,6 +62,15 @@ std::optional<std::string> CheckParameter(const StackProfile& profile, const std
                                           const std::string& value,
                                           std::vector<ParameterAssignment>* assignments = nullptr);
 
+/**
+ * \brief The attributes of a legacy profile's TypeId that the profile does not set,
+ * with their model defaults as value text (durations in the scenario syntax). With
+ * \p scenarioSettable only those a scenario can set (CheckParameter() accepts their
+ * type). Empty for stock profiles.
+ */
+std::vector<ParameterAssignment> ModelDefaults(const StackProfile& profile,
+                                               bool scenarioSettable = false);
+
 /// The registry names CheckParameter() understands, with what they set.
 const std::vector<std::pair<std::string, std::string>>& RegistryNames();
 

@@ -25,6 +25,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "profile-registry.h"
+#include "run-progress.h"
 #include "scheduler-choice.h"
 #include "service-application.h"
 #include "switched-ethernet-helper.h"
@@ -87,6 +88,7 @@ class Run
     void WriteConnections(RunResult& result);
     void WriteSummary(const RunResult& result);
     void CommitPcaps(RunResult& result);
+    CommandsSummary SummariseCommands() const;
 
     const Scenario& m_scenario;
     const RunOptions& m_options;
@@ -103,6 +105,7 @@ class Run
     std::unique_ptr<AtomicFile> m_connectionsFile;
     std::unique_ptr<AtomicFile> m_summaryFile;
     std::string m_pcapTmpDir;
+    std::unique_ptr<ProvenanceRecord> m_provenance; //!< scenario.json, summary fields
 };
 
 void
@@ -110,7 +113,8 @@ Run::ClearOldResults() const
 {
     // A result folder holds the files of one run: remove those of an earlier run
     // first, so that an interrupted run leaves no summary.json that looks whole.
-    for (const char* name : {"summary.json", "connections.csv", "events.csv", "commands.csv"})
+    for (const char* name :
+         {"summary.json", "connections.csv", "events.csv", "commands.csv", "scenario.json"})
     {
         fs::remove(fs::path(m_options.outDir) / name);
     }
@@ -223,6 +227,8 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
 void
 Run::EnablePcap()
 {
+    // Nanosecond timestamps, as in the CSV files, so that times can be joined.
+    Config::SetDefault("ns3::PcapFileWrapper::NanosecMode", BooleanValue(true));
     m_pcapTmpDir = (fs::path(m_options.outDir) / ".pcap.partial").string();
     fs::remove_all(m_pcapTmpDir);
     fs::create_directories(m_pcapTmpDir);
@@ -259,28 +265,22 @@ Run::EnablePcap()
 void
 Run::Simulate(RunResult& result)
 {
-    // Run in fixed slices of simulated time (deterministic whatever --quiet says)
-    // and report progress after a slice when a second of wall time has passed.
+    // Run in fixed slices of simulated time (deterministic whatever --quiet says);
+    // between two, report progress and heed an interrupt (Ctrl-C).
     const Time end = m_scenario.duration;
     const Time slice = std::max(end / 100, Time(1));
-    auto wallStart = std::chrono::steady_clock::now();
-    auto lastReport = wallStart;
+    RunProgress progress(m_log, end, m_options.progress);
     while (Simulator::Now() < end)
     {
+        if (InterruptGuard::Requested())
+        {
+            throw RunInterrupted(Simulator::Now(), end, progress.WallSeconds());
+        }
         Simulator::Stop(std::min(slice, end - Simulator::Now()));
         Simulator::Run();
-        auto now = std::chrono::steady_clock::now();
-        if (m_options.progress && now - lastReport >= std::chrono::seconds(1))
-        {
-            lastReport = now;
-            double wall = std::chrono::duration<double>(now - wallStart).count();
-            m_log << "  " << std::fixed << std::setprecision(0)
-                  << 100.0 * Simulator::Now().GetSeconds() / end.GetSeconds() << "% simulated "
-                  << std::setprecision(1) << Simulator::Now().GetSeconds() << " s of "
-                  << end.GetSeconds() << " s, wall " << wall << " s, " << m_events.Rows()
-                  << " events" << std::endl;
-        }
+        progress.Update(Simulator::Now(), m_events.Rows());
     }
+    progress.Finish(Simulator::Now(), m_events.Rows());
     result.simulatedSeconds = Simulator::Now().GetSeconds();
     result.eventsExecuted = Simulator::GetEventCount();
 }
@@ -303,6 +303,14 @@ Run::WriteConnections(RunResult& result)
         std::string outcome = ConnectionOutcomeName(r.outcome);
         ++result.outcomes[outcome];
         ++result.connections;
+        OutcomeStats& stats = result.byProfile[r.profile][outcome];
+        ++stats.count;
+        stats.synsSent += r.synsSent;
+        if (r.end >= Time(0))
+        {
+            ++stats.timed;
+            stats.secondsToOutcome += (r.end - r.start).GetSeconds();
+        }
         out << r.id << ',' << CsvField(r.host) << ',' << CsvField(r.profile) << ',' << r.localPort
             << ',' << CsvField(r.remoteHost) << ',' << r.remoteAddress << ',' << r.remotePort << ','
             << FormatSeconds(r.start) << ',' << (r.end >= Time(0) ? FormatSeconds(r.end) : "")
@@ -319,6 +327,7 @@ Run::WriteSummary(const RunResult& result)
     j["scenario"] = m_scenario.name;
     j["scenario_file"] = m_scenario.file;
     j["seed"] = m_scenario.seed;
+    m_provenance->AddIdentity(j);
     j["overrides"] = m_scenario.overrides;
     j["versions"] = {{"retrotcp", RETROTCP_VERSION}, {"ns3", RETROTCP_NS3_VERSION}};
     j["hosts"] = m_topology.hosts.size();
@@ -328,12 +337,39 @@ Run::WriteSummary(const RunResult& result)
     j["outcomes"] = result.outcomes;
     j["events"] = result.events;
     j["events_executed"] = result.eventsExecuted;
+    if (result.commands)
+    {
+        j["lanman_commands"] = result.commands->ToJson();
+    }
     j["files"] = result.files;
+    m_provenance->AddProvenance(j);
     // The one value that differs between two runs of the same scenario and seed.
     j["wall_time_s"] = std::round(result.wallSeconds * 1000.0) / 1000.0;
     m_summaryFile =
         std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "summary.json").string());
     m_summaryFile->Stream() << j.dump(2) << '\n';
+}
+
+CommandsSummary
+Run::SummariseCommands() const
+{
+    std::vector<std::string> groups;
+    for (const auto& h : m_scenario.hosts)
+    {
+        for (const auto& a : h.applications)
+        {
+            if (a.type == "lanman-redirector" &&
+                std::find(groups.begin(), groups.end(), h.name) == groups.end())
+            {
+                groups.push_back(h.name);
+            }
+        }
+    }
+    auto groupOf = [this](const std::string& host) {
+        auto it = m_topology.hostIndex.find(host);
+        return it == m_topology.hostIndex.end() ? host : m_topology.hosts[it->second].spec->name;
+    };
+    return CommandsSummary::Of(m_commands.Records(), groupOf, groups);
 }
 
 void
@@ -360,12 +396,17 @@ Run::Execute()
     auto wallStart = std::chrono::steady_clock::now();
     RunResult result;
     ClearOldResults();
+    m_provenance = std::make_unique<ProvenanceRecord>(m_scenario, m_options.provenance,
+                                                      m_options.runNumber, m_options.scheduler);
+    m_provenance->WriteScenario(m_options.outDir);
+    result.scenarioSha256 = m_provenance->ScenarioSha256();
+    result.files.push_back("scenario.json");
     UseScheduler(m_options.scheduler);
     // Rule WIRE-CHECKSUM: real stacks fill in every checksum (and the Ethernet FCS);
     // ns-3 leaves them 0 unless this global is set before the packets are made.
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     RngSeedManager::SetSeed(m_scenario.seed);
-    RngSeedManager::SetRun(1);
+    RngSeedManager::SetRun(m_options.runNumber);
     m_topology = BuildTopology(m_scenario);
     m_nextStream = m_topology.nextStream;
     m_registry = CreateObject<ConnectionRegistry>();
@@ -391,6 +432,7 @@ Run::Execute()
     {
         result.files.push_back("commands.csv");
         m_commands.Write((fs::path(m_options.outDir) / "commands.csv").string());
+        result.commands = SummariseCommands();
     }
     result.files.push_back("summary.json");
     WriteConnections(result);
@@ -405,6 +447,7 @@ Run::Execute()
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     WriteSummary(result);
+    m_provenance->Commit();
     m_events.Commit();
     m_connectionsFile->Commit();
     m_summaryFile->Commit(); // last: its presence means the run completed

@@ -152,6 +152,21 @@ FormatDuration(ns3::Time t)
 }
 
 std::string
+FormatDataRate(uint64_t bitsPerSecond)
+{
+    const std::pair<uint64_t, const char*> units[] = {
+        {1000000000ULL, "Gbps"}, {1000000ULL, "Mbps"}, {1000ULL, "kbps"}};
+    for (const auto& [scale, unit] : units)
+    {
+        if (bitsPerSecond >= scale && bitsPerSecond % scale == 0)
+        {
+            return std::to_string(bitsPerSecond / scale) + unit;
+        }
+    }
+    return std::to_string(bitsPerSecond) + "bps";
+}
+
+std::string
 FormatSeconds(ns3::Time t)
 {
     int64_t ns = t.GetNanoSeconds();

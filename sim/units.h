@@ -29,6 +29,12 @@ std::optional<uint64_t> ParseDataRate(const std::string& text);
 std::string FormatDuration(ns3::Time t);
 
 /**
+ * \brief A data rate in the scenario syntax, in the largest unit that keeps it exact
+ * ("10Mbps", "1544kbps", "9600bps").
+ */
+std::string FormatDataRate(uint64_t bitsPerSecond);
+
+/**
  * \brief Seconds with nanosecond resolution and no trailing noise ("3.000000000").
  */
 std::string FormatSeconds(ns3::Time t);

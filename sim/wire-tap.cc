@@ -59,7 +59,7 @@ WireTap::Tx(Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
     else if (flags & TcpHeader::RST)
     {
         std::ostringstream detail;
-        detail << "to " << ip.GetDestination() << ":" << tcp.GetDestinationPort();
+        detail << "to=" << ip.GetDestination() << ":" << tcp.GetDestinationPort();
         m_registry->Event(m_host, id, "rst_sent", detail.str());
     }
 }
@@ -80,7 +80,7 @@ WireTap::Rx(Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
         ++m_registry->Get(id).rstsReceived;
     }
     std::ostringstream detail;
-    detail << "from " << ip.GetSource() << ":" << tcp.GetSourcePort();
+    detail << "from=" << ip.GetSource() << ":" << tcp.GetSourcePort();
     m_registry->Event(m_host, id, "rst_received", detail.str());
 }
 

@@ -3,8 +3,8 @@ scripts/plot and scripts/validation-report). Standard library only, so that the
 sweep does not need pandas.
 
 The formats are those of docs/results-format.md: events.csv, connections.csv,
-summary.json; commands.csv (LAN Manager model) has host,command,start_s,end_s,
-result,detail.
+commands.csv (LAN Manager model), summary.json. For pandas DataFrames see
+retrotcp_api (load_run, load_sweep).
 """
 
 import csv
@@ -82,15 +82,29 @@ def fmt(value):
     return str(value)
 
 
-_KV = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*([^\s,;]+)")
+# events.csv detail grammar (docs/results-format.md): space-separated KEY=VALUE,
+# KEY [a-z][a-z0-9_]*, VALUE bare (no space or ") or "quoted" with \" and \\.
+_PAIR = re.compile(r'([a-z][a-z0-9_]*)=("(?:[^"\\]|\\.)*"|[^ "]+)(?: |$)')
 
 
 def parse_detail(detail):
-    """key=value pairs of an events.csv `detail` cell ("in_use=3 capacity=7",
-    "in_use=3,capacity=7", "in_use: 3"), as a dict of strings."""
+    """The KEY=VALUE pairs of an events.csv `detail` cell, as a dict of strings
+    (quoted values unquoted). Raises ValueError on a cell outside the grammar."""
+    out = {}
     if not detail:
-        return {}
-    return {k: v for k, v in _KV.findall(str(detail))}
+        return out
+    text = str(detail)
+    pos = 0
+    while pos < len(text):
+        m = _PAIR.match(text, pos)
+        if not m:
+            raise ValueError("detail %r: not KEY=VALUE pairs at character %d" % (text, pos))
+        value = m.group(2)
+        if value.startswith('"'):
+            value = re.sub(r'\\(.)', r'\1', value[1:-1])
+        out[m.group(1)] = value
+        pos = m.end()
+    return out
 
 
 def connection_metrics(connections_csv):
@@ -133,15 +147,57 @@ def connection_metric_columns(extra_outcomes=()):
     return cols + ["syns_sent_mean", "syns_sent_max", "rsts_received_mean"]
 
 
+# LAN Manager command results and kinds (summary.json "lanman_commands").
+COMMAND_RESULTS = ["ok", "dos_error_53", "bad_username_or_password", "dos_error_69", "dos_error_85",
+                   "net_error_2250", "already_logged_on", "not_logged_on", "pending"]
+COMMAND_KINDS = ["net logon", "net logoff", "net use", "net use /d", "wait"]
+
+
+def kind_slug(kind):
+    """ "net use /d" -> "net_use_d" (a column-name part)."""
+    return re.sub(r"[^a-z0-9]+", "_", kind.lower()).strip("_")
+
+
+def lanman_metric_columns(groups=()):
+    """aggregate.csv columns of the LAN Manager command outcomes (summary_metrics)."""
+    cols = ["commands"] + ["command_%s" % w for w in COMMAND_RESULTS]
+    cols += ["command_%s_%s" % (kind_slug(k), w) for k in COMMAND_KINDS for w in COMMAND_RESULTS]
+    cols += ["relogon_commands", "relogon_failed", "relogon_pending", "relogon_failure_rate"]
+    for g in groups:
+        cols += ["relogon_%s_%s" % (g, f) for f in ("commands", "failed", "pending", "failure_rate")]
+    return cols
+
+
 def summary_metrics(summary_json):
-    """Metrics of one run from its summary.json."""
+    """Metrics of one run from its summary.json (aggregate.csv's columns)."""
     s = read_json(summary_json)
     out = {"connections": s.get("connections")}
     for w, n in sorted(s.get("outcomes", {}).items()):
         out["outcome_" + w] = n
     for k in ("simulated_time_s", "wall_time_s", "events", "events_executed", "hosts"):
         out[k] = s.get(k)
+    for k in ("scenario_sha256", "run"):
+        out[k] = s.get(k)
+    out["program_id"] = (s.get("provenance") or {}).get("program_id")
+    c = s.get("lanman_commands")
+    if c:
+        out["commands"] = c.get("commands")
+        for w, n in c.get("results", {}).items():
+            out["command_" + w] = n
+        for kind, words in c.get("by_kind", {}).items():
+            for w, n in words.items():
+                out["command_%s_%s" % (kind_slug(kind), w)] = n
+        groups = [("", c.get("relogon") or {})] + [(g + "_", v) for g, v in (c.get("relogon_by_group") or {}).items()]
+        for prefix, v in groups:
+            for f in ("commands", "failed", "pending", "failure_rate"):
+                out["relogon_%s%s" % (prefix, f)] = v.get(f)
     return out
+
+
+def relogon_groups(summary_json):
+    """The host groups of summary.json's re-logon counts."""
+    c = read_json(summary_json).get("lanman_commands") or {}
+    return sorted((c.get("relogon_by_group") or {}).keys())
 
 
 def repo_root():

@@ -3,13 +3,13 @@
 
   test_sweep.py CASE --root SOURCE_DIR --binary RETROTCP --work DIR
 
-CASE: grid | resume | failure | rerun | gridfile
-Each case runs scripts/sweep on scenarios/quickstart.json through a wrapper of the
+CASE: grid | resume | failure | invalid | rerun | stale | gridfile | slurm
+Each case runs scripts/sweep on scenarios/ns3-stock-basics.json through a wrapper of the
 retrotcp binary that logs every run (to count what was run) and exits non-zero
-on the first failed check.
+on the first failed check. Replications are run numbers (--runs) with the
+scenario's seed (1).
 """
 
-import argparse
 import csv
 import json
 import os
@@ -20,6 +20,8 @@ import subprocess
 import sys
 import time
 
+from testlib import Failure, arguments, check, fresh_folder
+
 GRID = ["--grid", "hosts.client.count=1,2", "--grid", "hosts.client.applications.0.count=1,3"]
 POINTS = {  # point id -> (client count, attempts per client)
     "000-client.count=1_applications.0.count=1": (1, 1),
@@ -29,26 +31,16 @@ POINTS = {  # point id -> (client count, attempts per client)
 }
 
 
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
-
-
 class Env:
     def __init__(self, args, case):
         self.root = os.path.abspath(args.root)
         self.binary = os.path.abspath(args.binary)
-        self.work = os.path.abspath(os.path.join(args.work, case))
-        shutil.rmtree(self.work, ignore_errors=True)
-        os.makedirs(self.work)
+        self.work = fresh_folder(args.work, case)
         self.log = os.path.join(self.work, "runs.log")
         self.wrapper = os.path.join(self.work, "retrotcp-wrapper")
         self.sweepdir = os.path.join(self.work, "sweep")
         self.sleep = "0"
+        self.fail_pattern = ""
         self.write_wrapper()
 
     def write_wrapper(self):
@@ -60,8 +52,9 @@ class Env:
                     "  for a in \"$@\"; do [ \"$prev\" = --out ] && out=$a; prev=$a; done\n"
                     "  echo \"$out\" >> %s\n"
                     "  sleep %s\n"
+                    "  case \"$out\" in *%s*) echo 'retrotcp: error: injected failure' >&2; exit 1;; esac\n"
                     "fi\n"
-                    "exec %s \"$@\"\n" % (self.log, self.sleep, self.binary))
+                    "exec %s \"$@\"\n" % (self.log, self.sleep, self.fail_pattern or "/no-such-run/", self.binary))
         os.chmod(self.wrapper, os.stat(self.wrapper).st_mode | stat.S_IXUSR)
 
     def runs(self):
@@ -70,8 +63,9 @@ class Env:
         with open(self.log) as f:
             return [l.strip() for l in f if l.strip()]
 
-    def sweep_cmd(self, *extra, grid=GRID, seeds=("--seeds", "2")):
-        return [os.path.join(self.root, "scripts", "sweep"), os.path.join(self.root, "scenarios", "quickstart.json"),
+    def sweep_cmd(self, *extra, grid=GRID, seeds=("--runs", "2"), scenario=None):
+        scenario = scenario or os.path.join(self.root, "scenarios", "ns3-stock-basics.json")
+        return [os.path.join(self.root, "scripts", "sweep"), scenario,
                 *grid, *seeds, "--out", self.sweepdir, "--binary", self.wrapper, "--progress", "none", *extra]
 
     def sweep(self, *extra, expect=0, **kw):
@@ -87,9 +81,10 @@ class Env:
 
 
 def check_aggregate(env, points=POINTS, seeds=(1, 2)):
+    """seeds: the run numbers (replications) of every point; the seed is 1."""
     cols, rows = env.aggregate()
-    check(cols[:4] == ["point_id", "seed", "hosts.client.count", "hosts.client.applications.0.count"],
-          "first columns: %s" % cols[:4])
+    check(cols[:5] == ["point_id", "seed", "run", "hosts.client.count", "hosts.client.applications.0.count"],
+          "first columns: %s" % cols[:5])
     for c in ["connections", "outcome_established", "outcome_refused", "outcome_timed_out", "simulated_time_s",
               "wall_time_s", "events", "events_executed", "time_to_outcome_mean_s", "time_to_outcome_median_s",
               "time_to_outcome_p95_s", "time_to_outcome_max_s", "time_to_refused_mean_s",
@@ -97,7 +92,8 @@ def check_aggregate(env, points=POINTS, seeds=(1, 2)):
         check(c in cols, "aggregate.csv has no column %s" % c)
     check(len(cols) == len(set(cols)), "duplicate columns")
     check(len(rows) == len(points) * len(seeds), "%d rows, expected %d" % (len(rows), len(points) * len(seeds)))
-    got = sorted((r["point_id"], int(r["seed"])) for r in rows)
+    check(all(r["seed"] == "1" for r in rows), "replications changed the seed")
+    got = sorted((r["point_id"], int(r["run"])) for r in rows)
     check(got == sorted((p, s) for p in points for s in seeds), "rows are not one per point x seed: %s" % got)
     for r in rows:
         n, k = points[r["point_id"]]
@@ -114,9 +110,11 @@ def check_aggregate(env, points=POINTS, seeds=(1, 2)):
         check(189.0 / (n * k + 1) <= mean < 189.0 / (n * k + 1) + 0.1, "%s: mean time to outcome %s" % (r["point_id"], mean))
         check(abs(float(r["syns_sent_mean"]) - (n * k + 6) / (n * k + 1)) < 1e-6, "%s: syns_sent_mean %s" % (r["point_id"], r["syns_sent_mean"]))
         # the run's own summary agrees, with the seed and the overrides
-        with open(os.path.join(env.sweepdir, "points", r["point_id"], "seed-" + r["seed"], "summary.json")) as f:
+        with open(os.path.join(env.sweepdir, "points", r["point_id"], "seed-1-run-" + r["run"], "summary.json")) as f:
             s = json.load(f)
-        check(s["seed"] == int(r["seed"]), "summary seed %s" % s["seed"])
+        check(s["seed"] == 1 and s["run"] == int(r["run"]), "summary seed %s run %s" % (s["seed"], s["run"]))
+        check(s["scenario_sha256"] == r["scenario_sha256"] and len(r["scenario_sha256"]) == 64, "scenario_sha256 column")
+        check(r["program_id"] == s["provenance"]["program_id"], "program_id column")
         check(s["connections"] == int(r["connections"]), "summary connections differ")
 
 
@@ -125,18 +123,21 @@ def case_grid(env):
     check_aggregate(env)
     check(len(env.runs()) == 8, "%d runs, expected 8" % len(env.runs()))
     m = json.load(open(os.path.join(env.sweepdir, "manifest.json")))
-    check(m["seeds"] == [1, 2], "manifest seeds %s" % m["seeds"])
+    check(m["runs_per_point"] == [1, 2], "manifest runs %s" % m["runs_per_point"])
     check([g["path"] for g in m["grid"]] == ["hosts.client.count", "hosts.client.applications.0.count"], "manifest grid")
     check(m["binary_version"].startswith("retrotcp "), "manifest binary_version %r" % m["binary_version"])
     check(m["ok"] == 8 and m["failed"] == 0 and len(m["points"]) == 4, "manifest counts")
     check(m["invocations"][-1]["start"] and m["invocations"][-1]["end"], "manifest times")
     for pid, (n, k) in POINTS.items():
-        for seed in (1, 2):
-            cmdfile = os.path.join(env.sweepdir, "points", pid, "seed-%d" % seed, "command.sh")
+        for run in (1, 2):
+            cmdfile = os.path.join(env.sweepdir, "points", pid, "seed-1-run-%d" % run, "command.sh")
             text = open(cmdfile).read()
-            check("--set hosts.client.count=%d --set hosts.client.applications.0.count=%d --seed %d --quiet --out" % (n, k, seed) in text,
-                  "%s: command line %s" % (cmdfile, text))
-            check(m["points"][list(POINTS).index(pid)]["seeds"][str(seed)]["status"] == "ok", "manifest point status")
+            check("--set hosts.client.count=%d --set hosts.client.applications.0.count=%d --seed 1 --run %d --quiet --out"
+                  % (n, k, run) in text, "%s: command line %s" % (cmdfile, text))
+            check(m["points"][list(POINTS).index(pid)]["runs"]["seed-1-run-%d" % run]["status"] == "ok",
+                  "manifest point status")
+        point = json.load(open(os.path.join(env.sweepdir, "points", pid, "point.json")))
+        check([g["typed"] for g in point["grid"]] == [n, k], "point.json typed values %s" % point["grid"])
 
 
 def case_resume(env):
@@ -150,8 +151,8 @@ def case_resume(env):
     def complete():
         out = []
         for pid in POINTS:
-            for seed in (1, 2):
-                f = os.path.join(env.sweepdir, "points", pid, "seed-%d" % seed, "summary.json")
+            for run in (1, 2):
+                f = os.path.join(env.sweepdir, "points", pid, "seed-1-run-%d" % run, "summary.json")
                 if os.path.exists(f):
                     out.append(f)
         return out
@@ -175,7 +176,7 @@ def case_resume(env):
     for f, t in mtimes.items():
         check(os.stat(f).st_mtime_ns == t, "%s was rewritten" % f)
     # deleting a run's summary.json makes only that run pending again
-    victim = os.path.join(env.sweepdir, "points", "002-client.count=2_applications.0.count=1", "seed-2")
+    victim = os.path.join(env.sweepdir, "points", "002-client.count=2_applications.0.count=1", "seed-1-run-2")
     os.remove(os.path.join(victim, "summary.json"))
     n = len(env.runs())
     env.sweep()
@@ -184,26 +185,47 @@ def case_resume(env):
 
 
 def case_failure(env):
-    grid = ["--grid", "hosts.client.count=-1,2", "--grid", "hosts.client.applications.0.count=1,3"]
-    r = env.sweep("--jobs", "2", grid=grid, seeds=("--seed-list", "7"), expect=1)
+    """A run that fails when it runs (injected by the wrapper) is listed, kept out of
+    the metrics, and run again by the next invocation."""
+    env.fail_pattern = "002-client.count=2"
+    env.write_wrapper()
+    r = env.sweep("--jobs", "2", expect=1)
     cols, rows = env.aggregate()
-    check(len(rows) == 4, "%d rows, expected 4" % len(rows))
-    bad = [x for x in rows if x["hosts.client.count"] == "-1"]
-    good = [x for x in rows if x["hosts.client.count"] == "2"]
-    check(len(bad) == 2 and len(good) == 2, "rows per count")
+    check(len(rows) == 8, "%d rows, expected 8" % len(rows))
+    bad = [x for x in rows if x["point_id"].startswith("002-")]
+    check(len(bad) == 2, "rows of the failing point")
     for x in bad:
-        check(x["status"] == "failed" and x["exit_status"] == "2", "failed point: status %s exit %s" % (x["status"], x["exit_status"]))
-        check("/hosts/1/count" in x["error"] and "-1" in x["error"], "failed point error: %r" % x["error"])
-        check(x["connections"] == "", "failed point has metrics")
-        check(("%s seed 7: exit status 2: retrotcp: error:" % x["point_id"]) in r.stderr, "failure not listed: %s" % x["point_id"])
-        d = os.path.join(env.sweepdir, "points", x["point_id"], "seed-7")
-        check("/hosts/1/count" in open(os.path.join(d, "stderr.txt")).read(), "stderr.txt not kept")
-        check(not os.path.exists(os.path.join(d, "summary.json")), "summary.json in a failed run")
-    for x in good:
-        n, k = 2, int(x["hosts.client.applications.0.count"])
-        check(x["status"] == "ok" and int(x["connections"]) == n * k + 1, "good point %s: %s %s" % (x["point_id"], x["status"], x["connections"]))
+        check(x["status"] == "failed" and x["exit_status"] == "1", "failed run: status %s exit %s" % (x["status"], x["exit_status"]))
+        check("injected failure" in x["error"], "failed run error: %r" % x["error"])
+        check(x["connections"] == "", "failed run has metrics")
+        check(("%s seed 1 run %s: exit status 1: retrotcp: error: injected failure" % (x["point_id"], x["run"])) in r.stderr,
+              "failure not listed: %s" % x["point_id"])
+    check(sum(1 for x in rows if x["status"] == "ok") == 6, "the other runs are ok")
     m = json.load(open(os.path.join(env.sweepdir, "manifest.json")))
-    check(m["failed"] == 2 and m["ok"] == 2, "manifest failed/ok %s/%s" % (m["failed"], m["ok"]))
+    check(m["failed"] == 2 and m["ok"] == 6, "manifest failed/ok %s/%s" % (m["failed"], m["ok"]))
+    env.fail_pattern = ""
+    env.write_wrapper()
+    n = len(env.runs())
+    env.sweep()
+    check(len(env.runs()) == n + 2, "the next invocation ran %d runs, expected the 2 failed" % (len(env.runs()) - n))
+    check_aggregate(env)
+
+
+def case_invalid(env):
+    """Every grid value is checked before anything runs, and every error is listed at
+    once: for a run, --dry-run and --slurm alike; nothing is created or run."""
+    grid = ["--grid", "hosts.nope.count=1,2", "--grid", "network.lans.lan0.data_rate=fast,10Mbps",
+            "--grid", "hosts.client.count=-1,2"]
+    for extra in ((), ("--dry-run",), ("--slurm",)):
+        r = env.sweep(*extra, grid=grid, expect=2)
+        for text in ("nothing was run", "--grid hosts.nope.count=1:", "--grid hosts.nope.count=2:",
+                     'no element "nope"', "--grid network.lans.lan0.data_rate=fast:", "expected a data rate",
+                     "--grid hosts.client.count=-1:", "/hosts/1/count"):
+            check(text in r.stderr, "%s: no %r in: %s" % (extra or "run", text, r.stderr))
+        check("data_rate=10Mbps:" not in r.stderr and "hosts.client.count=2:" not in r.stderr,
+              "a valid value reported as an error")
+        check(not os.path.exists(env.sweepdir), "%s created %s" % (extra or "run", env.sweepdir))
+        check(env.runs() == [], "%s ran something" % (extra or "run"))
 
 
 def case_rerun(env):
@@ -219,6 +241,70 @@ def case_rerun(env):
     r = subprocess.run(env.sweep_cmd(grid=["--grid", "hosts.client.applications.0.count=1,3", "--grid", "hosts.client.count=1,2"]),
                        capture_output=True, text=True)
     check(r.returncode == 2 and "different sweep" in r.stderr, "conflicting grid: exit %d: %s" % (r.returncode, r.stderr))
+    # --seed-list varies the seed too (each with the run numbers of --runs)
+    r = env.sweep("--dry-run", seeds=("--seed-list", "3,4"))
+    lines = r.stdout.split()
+    check(len(lines) == 8 and {os.path.basename(l) for l in lines} == {"seed-3-run-1", "seed-4-run-1"},
+          "--seed-list runs: %s" % lines)
+
+
+def case_stale(env):
+    """A run counts as done only if its summary.json records the scenario hash and
+    program of now: edit the scenario and the changed points run again; a run made
+    by another build runs again; --keep-stale keeps them."""
+    scenario = os.path.join(env.work, "quickstart.json")
+    shutil.copy(os.path.join(env.root, "scenarios", "ns3-stock-basics.json"), scenario)
+    env.sweep("--jobs", "2", scenario=scenario)
+    n = len(env.runs())
+    with open(scenario) as f:
+        doc = json.load(f)
+    doc["network"]["lans"][0]["delay"] = "200us"  # every point changes
+    with open(scenario, "w") as f:
+        json.dump(doc, f)
+    r = env.sweep("--keep-stale", scenario=scenario)
+    check(len(env.runs()) == n, "--keep-stale ran %d runs" % (len(env.runs()) - n))
+    check("8 finished run(s) are stale" in r.stderr and "kept as done" in r.stderr, "--keep-stale message: %s" % r.stderr)
+    cols, rows = env.aggregate()
+    check(all(x["stale"] == "scenario changed" for x in rows), "stale column: %s" % {x["stale"] for x in rows})
+    r = env.sweep(scenario=scenario)
+    check(len(env.runs()) == n + 8, "a changed scenario re-ran %d runs, expected 8" % (len(env.runs()) - n))
+    check("8 finished run(s) are stale and run again (scenario changed: 8" in r.stderr, "stale message: %s" % r.stderr)
+    check_aggregate(env)
+    cols, rows = env.aggregate()
+    check(all(x["stale"] == "" for x in rows), "stale after the re-run")
+    # a run recorded by another build is stale too
+    victim = os.path.join(env.sweepdir, "points", "001-client.count=1_applications.0.count=3", "seed-1-run-1")
+    summary = os.path.join(victim, "summary.json")
+    s = json.load(open(summary))
+    s["provenance"]["program_id"] = "0.0.1+gdeadbeef0000"
+    json.dump(s, open(summary, "w"))
+    n = len(env.runs())
+    r = env.sweep(scenario=scenario)
+    check(env.runs()[n:] == [victim], "another program: ran %s, expected %s" % (env.runs()[n:], victim))
+    check("program changed (0.0.1+gdeadbeef0000, now" in r.stderr, "program message: %s" % r.stderr)
+
+
+def case_slurm(env):
+    """--slurm writes a job array with the partition, account, memory and time asked
+    for, that bash -n accepts and that prints a follow-up command that works."""
+    r = env.sweep("--slurm", "--slurm-partition", "short", "--slurm-account", "proj42", "--slurm-mem", "2G",
+                  "--slurm-time", "00:20:00", "--slurm-cpus", "2", "--slurm-tasks-per-job", "3")
+    script = os.path.join(env.sweepdir, "slurm.sh")
+    check(subprocess.run(["bash", "-n", script]).returncode == 0, "bash -n %s failed" % script)
+    text = open(script).read()
+    for line in ("#SBATCH --array=1-3", "#SBATCH --partition=short", "#SBATCH --account=proj42", "#SBATCH --mem=2G",
+                 "#SBATCH --time=00:20:00", "#SBATCH --cpus-per-task=2", "#SBATCH --ntasks=1"):
+        check(line + "\n" in text, "slurm.sh has no %r" % line)
+    check("..." not in text and "..." not in r.stderr, "a literal ... in slurm.sh or the follow-up command")
+    follow = [l for l in r.stderr.splitlines() if l.startswith("sweep: afterwards: ")]
+    check(len(follow) == 1 and "--aggregate-only" in follow[0] and "--slurm" not in follow[0], "follow-up: %s" % follow)
+    # run the array elements by hand, as Slurm would, then the follow-up command
+    for i in ("1", "2", "3"):
+        subprocess.run(["bash", script], env=dict(os.environ, SLURM_ARRAY_TASK_ID=i), check=True)
+    check(len(env.runs()) == 8, "slurm elements ran %d runs" % len(env.runs()))
+    f = subprocess.run(follow[0][len("sweep: afterwards: "):], shell=True, capture_output=True, text=True)
+    check(f.returncode == 0, "follow-up command exited %d: %s" % (f.returncode, f.stderr))
+    check_aggregate(env)
 
 
 def case_gridfile(env):
@@ -255,12 +341,7 @@ def case_gridfile(env):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("case", choices=["grid", "resume", "failure", "rerun", "gridfile"])
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
+    a = arguments(("case", ["grid", "resume", "failure", "invalid", "rerun", "stale", "gridfile", "slurm"]))
     env = Env(a, a.case)
     try:
         globals()["case_" + a.case](env)

@@ -73,7 +73,7 @@ def main():
                 e["expected"] = wrong[e["id"]]
         spec["expectations"].append({
             "id": "broken-run", "figure": "a run that cannot start", "source": "test",
-            "run": {"scenario": "scenarios/quickstart.json", "set": {"hosts.client.count": -1}},
+            "run": {"scenario": "scenarios/ns3-stock-basics.json", "set": {"hosts.client.count": -1}},
             "extract": {"kind": "time_to_outcome", "conn_id": 4}, "expected": 189})
         f = os.path.join(work, "wrong.json")
         json.dump(spec, open(f, "w"), indent=2)
@@ -94,7 +94,7 @@ def main():
         cases = [
             ({"expectations": [{"id": "x", "figure": "f", "source": "s", "expected": 1}]}, "\"extract\""),
             ({"expectations": [{"id": "x", "figure": "f", "source": "s", "expected": 1,
-                                "extract": {"kind": "nope"}, "run": {"scenario": "scenarios/quickstart.json"}}]}, "kind"),
+                                "extract": {"kind": "nope"}, "run": {"scenario": "scenarios/ns3-stock-basics.json"}}]}, "kind"),
             ({"expectations": [{"figure": "f", "source": "s", "expected": 1}]}, "missing \"id\""),
             ({"expectations": [{"id": "x", "figure": "f", "source": "s", "expected": 1, "extract": {"kind": "outcome", "conn_id": 1}}]}, "\"run\""),
             ("{not json", "invalid JSON"),

@@ -6,12 +6,13 @@
 
 using namespace retrotcp::test;
 using Catch::Contains;
+using Catch::StartsWith;
 
 TEST_CASE("cli: --version, --help and unknown commands")
 {
     auto v = RunRetrotcp("--version");
     CHECK(v.status == 0);
-    CHECK_THAT(v.output, Contains("retrotcp 0.1.0 (ns-3 3.37)"));
+    CHECK_THAT(v.output, StartsWith("retrotcp 0.1.0 (0.1.0+g") && Contains("; ns-3 3.37)"));
     auto h = RunRetrotcp("--help");
     CHECK(h.status == 0);
     CHECK_THAT(h.output,
@@ -32,9 +33,9 @@ TEST_CASE("cli: --version, --help and unknown commands")
 
 TEST_CASE("cli: validate reports ok or the error with exit status 2")
 {
-    auto ok = RunRetrotcp("validate '" + SourcePath("scenarios/quickstart.json") + "'");
+    auto ok = RunRetrotcp("validate '" + SourcePath("scenarios/ns3-stock-basics.json") + "'");
     CHECK(ok.status == 0);
-    CHECK_THAT(ok.output, Contains("ok: scenario quickstart, 5 hosts"));
+    CHECK_THAT(ok.output, Contains("ok: scenario ns3-stock-basics, 5 hosts"));
     auto bad =
         RunRetrotcp("validate '" + SourcePath("tests/data/invalid/negative-count.json") + "'");
     CHECK(bad.status == 2);
@@ -50,14 +51,14 @@ TEST_CASE("cli: a bad scenario or --set exits 2 and writes no result file")
     CHECK_THAT(bad.output, Contains("at /hosts/0/lan"));
     CHECK(ListDir(out).empty());
 
-    auto badSet = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --out '" +
-                              out + "/r' --set hosts.nobody.count=3");
+    auto badSet = RunRetrotcp("run '" + SourcePath("scenarios/ns3-stock-basics.json") +
+                              "' --out '" + out + "/r' --set hosts.nobody.count=3");
     CHECK(badSet.status == 2);
     CHECK_THAT(badSet.output, Contains("--set hosts.nobody.count=3: no element \"nobody\""));
     CHECK(ListDir(out).empty());
 
-    auto badSeed = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --out '" +
-                               out + "/r' --seed 0");
+    auto badSeed = RunRetrotcp("run '" + SourcePath("scenarios/ns3-stock-basics.json") +
+                               "' --out '" + out + "/r' --seed 0");
     CHECK(badSeed.status == 2);
     CHECK(ListDir(out).empty());
 }
@@ -65,21 +66,22 @@ TEST_CASE("cli: a bad scenario or --set exits 2 and writes no result file")
 TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
 {
     std::string out = TempDir("cli-run");
-    auto r = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --out '" + out +
-                         "' --seed 5 --set hosts.client.count=1");
+    auto r = RunRetrotcp("run '" + SourcePath("scenarios/ns3-stock-basics.json") + "' --out '" +
+                         out + "' --seed 5 --set hosts.client.count=1");
     CHECK(r.status == 0);
     CHECK_THAT(r.output, Contains("connections: 4") && Contains("established 3") &&
                              Contains("refused 1") && Contains("results in " + out));
     std::string summary = ReadFile(out + "/summary.json");
     CHECK_THAT(summary, Contains("\"seed\": 5"));
-    auto quiet = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --out '" + out +
-                             "' --quiet --no-events");
+    auto quiet = RunRetrotcp("run '" + SourcePath("scenarios/ns3-stock-basics.json") + "' --out '" +
+                             out + "' --quiet --no-events");
     CHECK(quiet.status == 0);
     CHECK(quiet.output.empty());
-    CHECK(ListDir(out) == std::vector<std::string>{"connections.csv", "summary.json"});
+    CHECK(ListDir(out) ==
+          std::vector<std::string>{"connections.csv", "scenario.json", "summary.json"});
 }
 
-TEST_CASE("cli: profiles lists every profile; an unknown one is an error")
+TEST_CASE("cli: profiles lists every profile, and an unknown one is an error")
 {
     auto all = RunRetrotcp("profiles");
     CHECK(all.status == 0);
@@ -97,7 +99,7 @@ TEST_CASE("cli: --pcap writes one PCAP per host interface that tshark reads")
         FAIL("tshark is not installed (scripts/test installs it)");
     }
     std::string out = TempDir("pcap");
-    auto r = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") +
+    auto r = RunRetrotcp("run '" + SourcePath("scenarios/ns3-stock-basics.json") +
                          "' --quiet --pcap --out '" + out + "'");
     REQUIRE(r.status == 0);
     CHECK(ListDir(out + "/pcap") == std::vector<std::string>{"client-1-1.pcap", "client-2-1.pcap",

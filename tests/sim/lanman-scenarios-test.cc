@@ -357,7 +357,7 @@ TEST_CASE("lanman-scenarios: a server's idle disconnect closes first, so the ser
             serverTwAt[e.at("conn_id")] = t;
             CHECK(e.at("detail") == "duration=240.000000"); // winnt-4.0: 2 x MSL 120 s
         }
-        if (host.rfind("fs-", 0) == 0 && ev == "closed" && e.at("detail") == "time_wait")
+        if (host.rfind("fs-", 0) == 0 && ev == "closed" && e.at("detail") == "reason=time_wait")
         {
             serverTwEnd[e.at("conn_id")] = t;
         }

@@ -16,7 +16,7 @@ namespace
 std::string
 RunWith(const std::string& tag, const std::vector<std::string>& overrides)
 {
-    Scenario s = LoadScenario(SourcePath("scenarios/quickstart.json"), overrides);
+    Scenario s = LoadScenario(SourcePath("scenarios/ns3-stock-basics.json"), overrides);
     RunOptions options;
     options.outDir = TempDir(tag);
     options.progress = false;

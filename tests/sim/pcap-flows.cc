@@ -35,9 +35,12 @@ ReadTcpFlows(const std::string& path)
     std::ifstream in(path, std::ios::binary);
     std::vector<uint8_t> file((std::istreambuf_iterator<char>(in)),
                               std::istreambuf_iterator<char>());
-    // libpcap file format: 24-byte global header (magic a1b2c3d4 little-endian,
-    // link type 1 = Ethernet), then a 16-byte header per record.
-    if (file.size() < 24 || Le32(file.data()) != 0xa1b2c3d4 || Le32(file.data() + 20) != 1)
+    // libpcap file format: 24-byte global header (magic a1b2c3d4 little-endian, or
+    // a1b23c4d for nanosecond timestamps as retrotcp writes them; link type 1 =
+    // Ethernet), then a 16-byte header per record.
+    uint32_t magic = file.size() < 24 ? 0 : Le32(file.data());
+    if (file.size() < 24 || (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) ||
+        Le32(file.data() + 20) != 1)
     {
         throw std::runtime_error(path + ": not a little-endian Ethernet PCAP");
     }

@@ -15,7 +15,7 @@ namespace
 RunResult
 RunQuickstart(const std::string& out, std::vector<std::string> overrides = {})
 {
-    Scenario s = LoadScenario(SourcePath("scenarios/quickstart.json"), overrides);
+    Scenario s = LoadScenario(SourcePath("scenarios/ns3-stock-basics.json"), overrides);
     RunOptions options;
     options.outDir = out;
     options.progress = false;
@@ -30,13 +30,13 @@ Num(const std::string& text)
 }
 } // namespace
 
-TEST_CASE("run: quickstart writes connections.csv with one row per attempt")
+TEST_CASE("run: ns3-stock-basics writes connections.csv with one row per attempt")
 {
     Ns3Fixture fixture;
     std::string out = TempDir("quickstart");
     RunResult result = RunQuickstart(out);
-    CHECK(ListDir(out) ==
-          std::vector<std::string>{"connections.csv", "events.csv", "summary.json"});
+    CHECK(ListDir(out) == std::vector<std::string>{"connections.csv", "events.csv", "scenario.json",
+                                                   "summary.json"});
 
     auto rows = ReadCsv(out + "/connections.csv");
     REQUIRE(rows.size() == 10); // 3 clients x 3 connects + 1 prober
@@ -124,9 +124,12 @@ TEST_CASE("run: the same scenario and seed give byte-identical results")
     CHECK(ReadFile(a + "/connections.csv") == ReadFile(b + "/connections.csv"));
     auto sa = nlohmann::json::parse(ReadFile(a + "/summary.json"));
     auto sb = nlohmann::json::parse(ReadFile(b + "/summary.json"));
-    // wall_time_s is the one value that may differ (docs/results-format.md).
-    sa.erase("wall_time_s");
-    sb.erase("wall_time_s");
+    // wall_time_s and provenance are what may differ (docs/results-format.md).
+    for (const char* key : {"wall_time_s", "provenance"})
+    {
+        sa.erase(key);
+        sb.erase(key);
+    }
     CHECK(sa == sb);
 }
 
@@ -136,7 +139,7 @@ TEST_CASE("run: summary.json records the run")
     std::string out = TempDir("summary");
     RunQuickstart(out, {"hosts.client.count=2"});
     auto s = nlohmann::json::parse(ReadFile(out + "/summary.json"));
-    CHECK(s["scenario"] == "quickstart");
+    CHECK(s["scenario"] == "ns3-stock-basics");
     CHECK(s["seed"] == 1);
     CHECK(s["overrides"] == nlohmann::json::array({"hosts.client.count=2"}));
     CHECK(s["versions"]["ns3"] == "3.37");
@@ -154,7 +157,7 @@ TEST_CASE("run: a WAN link with delay puts hosts far apart")
 {
     Ns3Fixture fixture;
     std::string out = TempDir("wan");
-    Scenario s = LoadScenario(SourcePath("scenarios/quickstart.json"), {});
+    Scenario s = LoadScenario(SourcePath("scenarios/ns3-stock-basics.json"), {});
     LanSpec branch;
     branch.name = "branch";
     branch.delay = ns3::MicroSeconds(5);

@@ -24,6 +24,8 @@ ClassifyConnectFailure(Ptr<Socket> socket, uint32_t rstsReceived)
             return ConnectionOutcome::Reset;
         case LegacyTcpError::Aborted:
             return ConnectionOutcome::Aborted;
+        case LegacyTcpError::Unreachable:
+            return ConnectionOutcome::Unreachable;
         default:
             return ConnectionOutcome::Failed;
         }

@@ -24,6 +24,8 @@ ConnectionOutcomeName(ConnectionOutcome outcome)
         return "reset";
     case ConnectionOutcome::Aborted:
         return "aborted";
+    case ConnectionOutcome::Unreachable:
+        return "unreachable";
     case ConnectionOutcome::Failed:
         return "failed";
     }
@@ -47,6 +49,8 @@ ConnectionOutcomeError(ConnectionOutcome outcome)
         return LegacyTcpError::Reset;
     case ConnectionOutcome::Aborted:
         return LegacyTcpError::Aborted;
+    case ConnectionOutcome::Unreachable:
+        return LegacyTcpError::Unreachable;
     default:
         return LegacyTcpError::None;
     }

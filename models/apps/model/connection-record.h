@@ -24,6 +24,7 @@ enum class ConnectionOutcome
     NoPort,      //!< no free ephemeral port (WSAENOBUFS)
     Reset,       //!< established, then reset by the peer (WSAECONNRESET)
     Aborted,     //!< established, then aborted by this host (WSAECONNABORTED)
+    Unreachable, //!< ICMP host or network unreachable while connecting (WSAEHOSTUNREACH)
     Failed,      //!< failed for a reason the stack did not tell
 };
 

@@ -46,37 +46,44 @@ ConnectionBlockPool::TryTake()
     return true;
 }
 
-uint64_t
+Callback<void>
 ConnectionBlockPool::Release()
 {
     NS_ASSERT(m_inUse > 0);
     if (!m_queue.empty() && (m_capacity == 0 || m_inUse <= m_capacity))
     {
-        uint64_t waiter = m_queue.front();
+        auto waiter = std::move(m_queue.front());
         m_queue.pop_front();
-        NS_LOG_LOGIC("block passes to waiting connection " << waiter);
-        return waiter;
+        NS_LOG_LOGIC("block passes to waiting connection " << waiter.first);
+        return waiter.second;
     }
     --m_inUse;
-    return 0;
+    return Callback<void>();
 }
 
 void
-ConnectionBlockPool::Enqueue(uint64_t waiterId)
+ConnectionBlockPool::Enqueue(uint64_t waiterId, Callback<void> grant)
 {
-    m_queue.push_back(waiterId);
+    m_queue.emplace_back(waiterId, grant);
 }
 
 bool
 ConnectionBlockPool::Dequeue(uint64_t waiterId)
 {
-    auto it = std::find(m_queue.begin(), m_queue.end(), waiterId);
+    auto it = std::find_if(m_queue.begin(), m_queue.end(),
+                           [waiterId](const auto& w) { return w.first == waiterId; });
     if (it == m_queue.end())
     {
         return false;
     }
     m_queue.erase(it);
     return true;
+}
+
+void
+ConnectionBlockPool::ClearWaiters()
+{
+    m_queue.clear();
 }
 
 uint32_t

@@ -1,8 +1,11 @@
 #ifndef CONNECTION_BLOCK_POOL_H
 #define CONNECTION_BLOCK_POOL_H
 
+#include "ns3/callback.h"
+
 #include <cstdint>
 #include <deque>
+#include <utility>
 
 namespace ns3
 {
@@ -35,13 +38,15 @@ class ConnectionBlockPool
     bool TryTake();
     /**
      * \brief Release a block.
-     * \return the id of the waiter the block passed to, or 0 if it went back to the pool
+     * \return the grant callback of the waiter the block passed to (taken out of the
+     * queue), or a null callback if the block went back to the pool
      */
-    uint64_t Release();
+    Callback<void> Release();
     /**
-     * \brief Queue a waiter (FIFO). \param waiterId a non-zero id
+     * \brief Queue a waiter (FIFO); the pool is the one place that keeps it.
+     * \param waiterId a non-zero id \param grant run by whoever frees the block it gets
      */
-    void Enqueue(uint64_t waiterId);
+    void Enqueue(uint64_t waiterId, Callback<void> grant);
     /**
      * \brief Remove a waiter from the queue. \param waiterId its id
      * \return true if it was queued
@@ -49,11 +54,13 @@ class ConnectionBlockPool
     bool Dequeue(uint64_t waiterId);
     /** \return the number of queued waiters */
     uint32_t GetWaiting() const;
+    /** \brief Forget every waiter (end of the simulation). */
+    void ClearWaiters();
 
   private:
-    uint32_t m_capacity{0};       //!< capacity, 0 = unlimited
-    uint32_t m_inUse{0};          //!< blocks in use
-    std::deque<uint64_t> m_queue; //!< FIFO of waiting connection ids
+    uint32_t m_capacity{0};                                  //!< capacity, 0 = unlimited
+    uint32_t m_inUse{0};                                     //!< blocks in use
+    std::deque<std::pair<uint64_t, Callback<void>>> m_queue; //!< FIFO of waiters and grants
 };
 
 } // namespace ns3

@@ -22,6 +22,8 @@ LegacyTcpErrorName(LegacyTcpError error)
         return "reset";
     case LegacyTcpError::Aborted:
         return "aborted";
+    case LegacyTcpError::Unreachable:
+        return "unreachable";
     }
     return "unknown";
 }
@@ -64,6 +66,10 @@ Row(LegacyTcpError error)
                                   {103, "ECONNABORTED"},
                                   {53, "ECONNABORTED"},
                                   {64, "ERROR_NETNAME_DELETED"}};
+    static const ErrorRow unreachable{{10065, "WSAEHOSTUNREACH"},
+                                      {113, "EHOSTUNREACH"},
+                                      {65, "EHOSTUNREACH"},
+                                      {53, "ERROR_BAD_NETPATH"}};
     static const ErrorRow none{};
     switch (error)
     {
@@ -79,6 +85,8 @@ Row(LegacyTcpError error)
         return reset;
     case LegacyTcpError::Aborted:
         return aborted;
+    case LegacyTcpError::Unreachable:
+        return unreachable;
     case LegacyTcpError::None:
         break;
     }

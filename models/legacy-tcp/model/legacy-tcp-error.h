@@ -9,13 +9,14 @@ namespace ns3
 /// How a connection failed or ended abnormally.
 enum class LegacyTcpError
 {
-    None,     //!< no error
-    Refused,  //!< connect refused (RST)
-    TimedOut, //!< connect or data retransmissions exhausted
-    NoTcb,    //!< no connection block
-    NoPort,   //!< no ephemeral port
-    Reset,    //!< reset by the peer
-    Aborted   //!< aborted locally (half-duplex close)
+    None,       //!< no error
+    Refused,    //!< connect refused (RST)
+    TimedOut,   //!< connect or data retransmissions exhausted
+    NoTcb,      //!< no connection block
+    NoPort,     //!< no ephemeral port
+    Reset,      //!< reset by the peer
+    Aborted,    //!< aborted locally (half-duplex close)
+    Unreachable //!< ICMP destination (host or network) unreachable during the connect
 };
 
 /// The error numbers a stack's programming interface reports.

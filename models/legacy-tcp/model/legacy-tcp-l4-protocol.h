@@ -8,6 +8,7 @@
 #include "legacy-tcp-error.h"
 #include "legacy-tcp-event.h"
 #include "legacy-tcp-four-tuple.h"
+#include "ns3/callback.h"
 #include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
@@ -32,10 +33,16 @@ class LegacyTcpSocket;
  * ns-3's TcpL4Protocol.
  *
  * It owns the per-host resources of a 1990s stack (connection-block pool,
- * ephemeral ports, ISN clock, compact TIME-WAIT records), demultiplexes segments
- * with hash maps, answers unmatched segments with RFC 793 resets and carries
- * every tunable as an attribute, so a stack profile is an attribute set. See
- * docs/models/legacy-tcp.md.
+ * ephemeral ports, ISN clock, timer ticks, compact TIME-WAIT records),
+ * demultiplexes segments with hash maps, answers unmatched segments with RFC 793
+ * resets and carries every tunable as an attribute, so a stack profile is an
+ * attribute set. Its connections (LegacyTcpSocket) read the attributes as one
+ * Config snapshot and reach the stack only through the public services below, as
+ * ns-3's TcpSocketBase reaches TcpL4Protocol. The implementation is split by
+ * kind of work: legacy-tcp-l4-protocol.cc (attributes, object life),
+ * legacy-tcp-l4-services.cc (what connections ask for), legacy-tcp-l4-input.cc
+ * (segment arrival: demultiplexing, unmatched segments, TIME-WAIT). See
+ * models/legacy-tcp/doc/legacy-tcp.md.
  */
 class LegacyTcpL4Protocol : public IpL4Protocol
 {
@@ -78,6 +85,57 @@ class LegacyTcpL4Protocol : public IpL4Protocol
         RETRY_UNIX     //!< fail at once with ECONNREFUSED
     };
 
+    /// What an ICMP destination unreachable does to a connect in SYN-SENT.
+    enum IcmpPolicy
+    {
+        ICMP_IGNORE,  //!< nothing (the SYN schedule runs on)
+        ICMP_RFC1122, //!< RFC 1122 4.2.3.9: port/protocol unreachable abort, others soft
+        ICMP_SOFT,    //!< 4.4BSD: remembered; the connect fails with it when retries run out
+        ICMP_ABORT    //!< Linux tcp_v4_err: every unreachable ends the connect at once
+    };
+
+    /**
+     * \brief The stack's tunables as its connections read them: one field per
+     * attribute (see GetTypeId for units, defaults and sources).
+     */
+    struct Config
+    {
+        PoolPolicy poolPolicy{POOL_FAIL};               //!< PoolPolicy
+        Time poolWaitTimeout;                           //!< PoolWaitTimeout
+        PoolFullSyn poolFullSyn{SYN_REFUSE};            //!< PoolFullSyn
+        Time msl;                                       //!< Msl
+        Time timeWaitDelay;                             //!< TimeWaitDelay
+        bool timeWaitReopen{true};                      //!< TimeWaitReopen
+        uint32_t reopenIsnMargin{65536};                //!< ReopenIsnMargin
+        IsnMode isnMode{ISN_CLOCK};                     //!< IsnMode
+        uint32_t isnIncrement{64000};                   //!< IsnIncrement
+        ConnectRetryPolicy retryPolicy{RETRY_WINSOCK};  //!< ConnectRetryPolicy
+        Time rstRetryInterval;                          //!< RstRetryInterval
+        Time synInitialTimeout;                         //!< SynInitialTimeout
+        Time synTimeoutCap;                             //!< SynTimeoutCap
+        uint32_t maxConnectRetransmissions{3};          //!< MaxConnectRetransmissions
+        uint32_t synLinearRetries{0};                   //!< SynLinearRetries
+        Time connectTimeout;                            //!< ConnectTimeout
+        uint16_t segmentSize{1460};                     //!< SegmentSize
+        uint32_t receiveWindow{8760};                   //!< ReceiveWindow
+        uint32_t sendBufferSize{8760};                  //!< SendBufferSize
+        Time initialRto;                                //!< InitialRto
+        Time minRto;                                    //!< MinRto
+        Time rtoTick;                                   //!< RtoTick
+        Time maxRto;                                    //!< MaxRto
+        uint32_t maxDataRetransmissions{5};             //!< MaxDataRetransmissions
+        Time delayedAckTimeout;                         //!< DelayedAckTimeout
+        Time delayedAckTick;                            //!< DelayedAckTick
+        uint32_t quickAcks{0};                          //!< QuickAcks
+        bool delayFinAck{false};                        //!< DelayFinAck
+        bool nagle{true};                               //!< Nagle
+        bool senderSws{true};                           //!< SenderSwsAvoidance
+        Time swsOverrideTimeout;                        //!< SwsOverrideTimeout
+        LegacyTcpErrorCodes errorCodes{ERRORS_WINSOCK}; //!< ErrorCodes
+        bool halfDuplexClose{false};                    //!< HalfDuplexClose
+        IcmpPolicy icmpUnreachable{ICMP_RFC1122};       //!< IcmpUnreachable
+    };
+
     /// Signature of "ConnectionEvent".
     typedef void (*ConnectionEventTracedCallback)(const LegacyTcpEvent& event);
     /// Signature of "BlockTaken", "BlockFreed" and "PoolExhausted".
@@ -100,8 +158,9 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     Ptr<Socket> CreateSocket();
 
     /**
-     * \brief Assign a fixed random variable stream number to the ISN offset.
-     * \param stream first stream index \return the number of streams used (1)
+     * \brief Assign fixed random variable stream numbers to the ISN offset and the
+     * timer clock's phase.
+     * \param stream first stream index \return the number of streams used (2)
      */
     int64_t AssignStreams(int64_t stream);
 
@@ -115,6 +174,8 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     Time GetTimeWaitDuration() const;
     /** \return the error numbering of this stack's socket API */
     LegacyTcpErrorCodes GetErrorCodes() const;
+    /** \return the tunables, as the connections read them */
+    const Config& GetConfig() const;
 
     // IpL4Protocol
     int GetProtocolNumber() const override;
@@ -122,19 +183,16 @@ class LegacyTcpL4Protocol : public IpL4Protocol
                                         Ptr<Ipv4Interface> incomingInterface) override;
     enum IpL4Protocol::RxStatus Receive(Ptr<Packet> p, const Ipv6Header& header,
                                         Ptr<Ipv6Interface> incomingInterface) override;
+    void ReceiveIcmp(Ipv4Address icmpSource, uint8_t icmpTtl, uint8_t icmpType, uint8_t icmpCode,
+                     uint32_t icmpInfo, Ipv4Address payloadSource, Ipv4Address payloadDestination,
+                     const uint8_t payload[8]) override;
     void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
     void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
     IpL4Protocol::DownTargetCallback GetDownTarget() const override;
     IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
 
-  protected:
-    void DoDispose() override;
-    void NotifyNewAggregate() override;
+    // --- Services for the stack's connections (legacy-tcp-l4-services.cc) ---
 
-  private:
-    friend class LegacyTcpSocket;
-
-    // --- services for LegacyTcpSocket ---
     /** \return a new connection id (never 0) */
     uint64_t NextConnectionId();
     /** \return a new ISN \param key the connection's 4-tuple */
@@ -145,19 +203,32 @@ class LegacyTcpL4Protocol : public IpL4Protocol
      * \return the delay
      */
     Time TimerDelay(Time timeout, Time tick);
+
     /**
-     * \brief Take a block. \param socket the taker
+     * \brief Take a block for a connection.
+     * \param id the connection \param key its 4-tuple (for the events)
      * \return false (and pool_exhausted) if none is free
      */
-    bool TakeBlock(const LegacyTcpSocket& socket);
-    /** \brief Free a socket's block. \param socket the holder */
-    void FreeBlock(const LegacyTcpSocket& socket);
-    /** \brief Free a block (connection gone). \param id connection \param key tuple */
+    bool TakeBlock(uint64_t id, const LegacyTcpFourTuple& key);
+    /**
+     * \brief Free a connection's block; if a connection waits for one, the block
+     * passes to it (its grant callback runs).
+     * \param id the connection \param key its 4-tuple
+     */
     void FreeBlock(uint64_t id, const LegacyTcpFourTuple& key);
-    /** \brief Queue a socket for a block. \param socket the waiter */
-    void EnqueuePoolWaiter(Ptr<LegacyTcpSocket> socket);
-    /** \brief Remove a waiter. \param socket the waiter */
-    void RemovePoolWaiter(const LegacyTcpSocket& socket);
+    /**
+     * \brief Queue a connection for a block (FIFO).
+     * \param id the connection \param grant run when a block passes to it
+     */
+    void WaitForBlock(uint64_t id, Callback<void> grant);
+    /** \brief Take a connection out of the queue for a block. \param id the connection */
+    void StopWaitingForBlock(uint64_t id);
+    /**
+     * \brief Announce that a freed block passed to a waiting connection.
+     * \param id the connection \param key its 4-tuple
+     */
+    void NotifyBlockGranted(uint64_t id, const LegacyTcpFourTuple& key);
+
     /**
      * \param remote destination address \param remotePort destination port
      * \return a free ephemeral port with a reference taken, or 0
@@ -169,6 +240,7 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     void AcquirePort(uint16_t port);
     /** \brief Drop a port reference. \param port the port */
     void ReleasePort(uint16_t port);
+
     /** \brief Register a connection. \param key tuple \param socket the connection */
     void AddConnection(const LegacyTcpFourTuple& key, Ptr<LegacyTcpSocket> socket);
     /** \brief Unregister a connection. \param key tuple */
@@ -182,9 +254,11 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     bool AddListener(uint16_t port, Ptr<LegacyTcpSocket> socket);
     /** \brief Unregister a listener. \param port the port */
     void RemoveListener(uint16_t port);
+
     /**
      * \brief Move a connection to a compact TIME-WAIT record; the record takes
-     * over the block and the port. \param key tuple \param record sequence state
+     * over the block and the port, and the connection leaves the map.
+     * \param key tuple \param record sequence state
      */
     void EnterTimeWait(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
     /**
@@ -192,6 +266,7 @@ class LegacyTcpL4Protocol : public IpL4Protocol
      * record takes the block and port back. \param key tuple \param record it
      */
     void ReturnToTimeWait(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
+
     /** \param destination where to \return the source address to use */
     Ipv4Address SelectSource(Ipv4Address destination) const;
     /**
@@ -202,6 +277,26 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     void SendSegment(Ptr<Packet> payload, TcpHeader header, Ipv4Address source,
                      Ipv4Address destination);
     /**
+     * \brief The one builder of resets (RFC 793 p.36): <SEQ=seq><CTL=RST>, or with
+     * withAck <SEQ=seq><ACK=ack><CTL=RST,ACK>; window 0. Emits rst_sent.
+     * \param key the connection's 4-tuple (local and remote ends)
+     * \param seq SEQ \param ack ACK (withAck only) \param withAck set the ACK bit
+     * \param id the connection (0 = none) \param why rst_sent detail
+     */
+    void SendRst(const LegacyTcpFourTuple& key, SequenceNumber32 seq, SequenceNumber32 ack,
+                 bool withAck, uint64_t id, const std::string& why);
+    /**
+     * \brief RFC 793 p.36, a reset for a segment that belongs to no connection:
+     * "If the incoming segment has an ACK field, the reset takes its sequence
+     * number from the ACK field of the segment, otherwise the reset has sequence
+     * number zero and the ACK field is set to the sum of the sequence number and
+     * segment length of the incoming segment." Never a reset for a reset.
+     * \param h the segment \param dataLength its payload \param key its 4-tuple
+     * seen from here \param why rst_sent detail
+     */
+    void SendRstFor(const TcpHeader& h, uint32_t dataLength, const LegacyTcpFourTuple& key,
+                    const std::string& why);
+    /**
      * \brief Emit a ConnectionEvent.
      * \param name event name \param id connection (0 = stack) \param key tuple
      * \param detail detail
@@ -209,18 +304,29 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     void Emit(const std::string& name, uint64_t id, const LegacyTcpFourTuple& key,
               const std::string& detail = "");
 
-    // --- internals ---
-    /** \brief Segment for a TIME-WAIT record. */
+  protected:
+    void DoDispose() override;
+    void NotifyNewAggregate() override;
+
+  private:
+    /// Attribute accessor for one Config field (legacy-tcp-l4-protocol.cc).
+    template<class V, class T> class ConfigAccessor;
+    /** \return an accessor for a Config field \param field the field */
+    template<class V, class T>
+    static Ptr<const AttributeAccessor> MakeConfigAccessor(T Config::*field);
+
+    // --- segment arrival (legacy-tcp-l4-input.cc) ---
+    /** \brief Segment for a TIME-WAIT record (RFC 793 p.69-73, RFC 1122 4.2.2.13). */
     void ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitRecord& record, Ptr<Packet> p,
                          const TcpHeader& h);
+    /** \brief Send the ACK of an unacceptable segment in TIME-WAIT (RFC 793 p.69). */
+    void SendTimeWaitAck(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
     /** \brief A TIME-WAIT record expired. */
     void TimeWaitExpired(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
     /** \brief Find a listener for a local port and address. */
     Ptr<LegacyTcpSocket> FindListener(uint16_t port, Ipv4Address local) const;
-    /** \brief RFC 793 reset for a segment that matches nothing. */
-    void SendResetForUnmatched(const TcpHeader& h, uint32_t dataLength, Ipv4Address local,
-                               Ipv4Address remote);
-    /** \brief Setters keeping components in sync with attributes. */
+
+    // --- attribute setters keeping components in sync ---
     void SetConnectionBlocks(uint32_t blocks);
     uint32_t GetConnectionBlocks() const;
     void SetPortMin(uint16_t port);
@@ -233,53 +339,18 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     Ptr<RandomVariableStream> GetClockPhase() const;
     void SetPortSelection(PortSelection selection);
     PortSelection GetPortSelection() const;
-    /** \brief Send the ACK of an unacceptable segment in TIME-WAIT (RFC 793 p.69). */
-    void SendTimeWaitAck(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
 
     Ptr<Node> m_node;                                //!< the node
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 send
     IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 send (unused)
 
-    // Attributes (see GetTypeId for units, defaults and sources).
-    uint32_t m_connectionBlocks{0};                   //!< ConnectionBlocks
-    PoolPolicy m_poolPolicy{POOL_FAIL};               //!< PoolPolicy
-    Time m_poolWaitTimeout;                           //!< PoolWaitTimeout
-    PoolFullSyn m_poolFullSyn{SYN_REFUSE};            //!< PoolFullSyn
-    Time m_msl;                                       //!< Msl
-    Time m_timeWaitDelay;                             //!< TimeWaitDelay
-    bool m_timeWaitReopen{true};                      //!< TimeWaitReopen
-    IsnMode m_isnMode{ISN_CLOCK};                     //!< IsnMode
-    uint32_t m_isnIncrement{64000};                   //!< IsnIncrement
-    PortSelection m_portSelection{PORTS_SEQUENTIAL};  //!< PortSelection
-    uint16_t m_portMin{1025};                         //!< EphemeralPortMin
-    uint16_t m_portMax{5000};                         //!< EphemeralPortMax
-    ConnectRetryPolicy m_retryPolicy{RETRY_WINSOCK};  //!< ConnectRetryPolicy
-    Time m_rstRetryInterval;                          //!< RstRetryInterval
-    Time m_synInitialTimeout;                         //!< SynInitialTimeout
-    Time m_synTimeoutCap;                             //!< SynTimeoutCap
-    uint32_t m_maxConnectRetransmissions{3};          //!< MaxConnectRetransmissions
-    uint32_t m_synLinearRetries{0};                   //!< SynLinearRetries
-    Time m_connectTimeout;                            //!< ConnectTimeout
-    uint16_t m_segmentSize{1460};                     //!< SegmentSize
-    uint32_t m_receiveWindow{8760};                   //!< ReceiveWindow
-    uint32_t m_sendBufferSize{8760};                  //!< SendBufferSize
-    Time m_initialRto;                                //!< InitialRto
-    Time m_minRto;                                    //!< MinRto
-    Time m_maxRto;                                    //!< MaxRto
-    uint32_t m_maxDataRetransmissions{5};             //!< MaxDataRetransmissions
-    Time m_delayedAckTimeout;                         //!< DelayedAckTimeout
-    Time m_delayedAckTick;                            //!< DelayedAckTick
-    Time m_rtoTick;                                   //!< RtoTick
-    uint32_t m_quickAcks{0};                          //!< QuickAcks
-    bool m_delayFinAck{false};                        //!< DelayFinAck
-    bool m_nagle{true};                               //!< Nagle
-    bool m_senderSws{true};                           //!< SenderSwsAvoidance
-    Time m_swsOverrideTimeout;                        //!< SwsOverrideTimeout
-    LegacyTcpErrorCodes m_errorCodes{ERRORS_WINSOCK}; //!< ErrorCodes
-    bool m_halfDuplexClose{false};                    //!< HalfDuplexClose
-    uint32_t m_reopenIsnMargin{65536};                //!< ReopenIsnMargin
+    Config m_config;                                 //!< the plain attributes
+    uint32_t m_connectionBlocks{0};                  //!< ConnectionBlocks
+    uint16_t m_portMin{1025};                        //!< EphemeralPortMin
+    uint16_t m_portMax{5000};                        //!< EphemeralPortMax
+    PortSelection m_portSelection{PORTS_SEQUENTIAL}; //!< PortSelection
 
-    ConnectionBlockPool m_pool;             //!< connection blocks
+    ConnectionBlockPool m_pool;             //!< connection blocks and their waiters
     EphemeralPortAllocator m_ports;         //!< ports
     ClockIsnGenerator m_isn;                //!< ISN clock
     HostTimerClock m_clock;                 //!< timer ticks
@@ -289,9 +360,8 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint64_t m_lastConnectionId{0};         //!< last id handed out
 
     std::unordered_map<LegacyTcpFourTuple, Ptr<LegacyTcpSocket>, LegacyTcpFourTupleHash>
-        m_connections;                                                //!< by 4-tuple
-    std::unordered_map<uint16_t, Ptr<LegacyTcpSocket>> m_listeners;   //!< by local port
-    std::unordered_map<uint64_t, Ptr<LegacyTcpSocket>> m_poolWaiters; //!< by connection id
+        m_connections;                                              //!< by 4-tuple
+    std::unordered_map<uint16_t, Ptr<LegacyTcpSocket>> m_listeners; //!< by local port
 
     TracedValue<uint32_t> m_blocksInUse;                     //!< BlocksInUse
     TracedCallback<uint64_t, uint32_t> m_blockTakenTrace;    //!< BlockTaken

@@ -1,6 +1,7 @@
 // LegacyTcpSocket: segment arrival, per state (RFC 793 "SEGMENT ARRIVES", p.65-76).
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket.h"
+#include "ns3/icmpv4.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -29,7 +30,10 @@ LegacyTcpSocket::ReceiveSegment(Ptr<Packet> p, const TcpHeader& h, Ipv4Address f
         break;
     case LEGACY_TCP_CLOSED:
     case LEGACY_TCP_TIME_WAIT:
-        break; // not registered any more
+        // Not registered any more: a connection in TIME-WAIT is a compact record of
+        // the stack, and its segments go to LegacyTcpL4Protocol::ReceiveTimeWait
+        // (legacy-tcp-l4-input.cc).
+        break;
     default:
         ProcessSynchronized(p, h);
         break;
@@ -39,134 +43,61 @@ LegacyTcpSocket::ReceiveSegment(Ptr<Packet> p, const TcpHeader& h, Ipv4Address f
 void
 LegacyTcpSocket::ReadMss(const TcpHeader& h)
 {
-    m_peerMss = 536; // RFC 1122 4.2.2.6: default send MSS without the option
+    m_tcb.peerMss = 536; // RFC 1122 4.2.2.6: default send MSS without the option
     if (h.HasOption(TcpOption::MSS))
     {
         Ptr<const TcpOptionMSS> mss = DynamicCast<const TcpOptionMSS>(h.GetOption(TcpOption::MSS));
         if (mss && mss->GetMSS() > 0)
         {
-            m_peerMss = mss->GetMSS();
+            m_tcb.peerMss = mss->GetMSS();
         }
     }
 }
 
 void
-LegacyTcpSocket::ProcessListen(const TcpHeader& h, uint32_t /* dataLength */, Ipv4Address from,
-                               Ipv4Address to)
+LegacyTcpSocket::ReceiveIcmpError(uint8_t type, uint8_t code, SequenceNumber32 seq)
 {
-    uint8_t flags = h.GetFlags();
-    // RFC 793 p.65: "An incoming RST should be ignored."
-    if (flags & TcpHeader::RST)
+    // Only about a segment still in flight (RFC 5927 4.1: SND.UNA =< seq < SND.NXT),
+    // and only while connecting.
+    if (type != Icmpv4Header::ICMPV4_DEST_UNREACH || m_state != LEGACY_TCP_SYN_SENT ||
+        seq < m_tcb.sndUna || !(seq < m_tcb.sndMax) ||
+        code == Icmpv4DestinationUnreachable::ICMPV4_FRAG_NEEDED)
     {
         return;
     }
-    // "Any acknowledgment is bad if it arrives on a connection still in the LISTEN
-    // state. An acceptable reset segment should be formed: <SEQ=SEG.ACK><CTL=RST>"
-    if (flags & TcpHeader::ACK)
+    // RFC 1122 4.2.3.9: "Destination Unreachable -- codes 0, 1, 5 ... soft error
+    // conditions, TCP MUST NOT abort the connection"; "codes 2-4 ... SHOULD abort".
+    bool hard = code == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE ||
+                code == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE;
+    LegacyTcpError error = hard ? LegacyTcpError::Refused : LegacyTcpError::Unreachable;
+    Event("icmp_unreachable", "code=" + std::to_string(code));
+    switch (Cfg().icmpUnreachable)
     {
-        TcpHeader rst;
-        rst.SetSourcePort(h.GetDestinationPort());
-        rst.SetDestinationPort(h.GetSourcePort());
-        rst.SetFlags(TcpHeader::RST);
-        rst.SetSequenceNumber(h.GetAckNumber());
-        m_tcp->Emit("rst_sent", 0,
-                    LegacyTcpFourTuple::Make(to, h.GetDestinationPort(), from, h.GetSourcePort()),
-                    "ack_in_listen");
-        m_tcp->SendSegment(nullptr, rst, to, from);
+    case LegacyTcpL4Protocol::ICMP_IGNORE:
+        return;
+    case LegacyTcpL4Protocol::ICMP_ABORT:
+        // Linux tcp_v4_err, SYN-SENT: "sk->sk_err = err; ... tcp_done(sk)".
+        FailConnect(error, false);
+        return;
+    case LegacyTcpL4Protocol::ICMP_RFC1122:
+        if (hard)
+        {
+            FailConnect(error, false);
+            return;
+        }
+        m_softError = error;
+        return;
+    case LegacyTcpL4Protocol::ICMP_SOFT:
+        // 4.4BSD tcp_notify: "If connection hasn't completed, has retransmitted
+        // several times, and receives a second error, give up now."
+        if (m_synRetries > 3 && m_softError != LegacyTcpError::None)
+        {
+            FailConnect(error, false);
+            return;
+        }
+        m_softError = error;
         return;
     }
-    if (flags & TcpHeader::SYN)
-    {
-        ForkOnSyn(h, from, to, nullptr);
-    }
-}
-
-bool
-LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
-                           const TimeWaitRecord* reopen)
-{
-    LegacyTcpFourTuple key =
-        LegacyTcpFourTuple::Make(to, h.GetDestinationPort(), from, h.GetSourcePort());
-    auto refuse = [&](const char* why) {
-        // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> as for a CLOSED connection.
-        TcpHeader rst;
-        rst.SetSourcePort(h.GetDestinationPort());
-        rst.SetDestinationPort(h.GetSourcePort());
-        rst.SetFlags(TcpHeader::RST | TcpHeader::ACK);
-        rst.SetSequenceNumber(SequenceNumber32(0));
-        rst.SetAckNumber(h.GetSequenceNumber() + 1);
-        m_tcp->Emit("rst_sent", 0, key, why);
-        m_tcp->SendSegment(nullptr, rst, to, from);
-    };
-
-    Ptr<LegacyTcpSocket> child = CopyObject<LegacyTcpSocket>(this);
-    child->m_connectionId = m_tcp->NextConnectionId();
-    child->m_localAddress = to;
-    child->m_localPort = h.GetDestinationPort();
-    child->m_remoteAddress = from;
-    child->m_remotePort = h.GetSourcePort();
-
-    if (!reopen)
-    {
-        // Issue 3, rule 1: a SYN accepted on a listener takes a block. RFC 793 p.36:
-        // without a TCB "the connection does not exist (CLOSED)" and "SYNs addressed
-        // to a non-existent connection are rejected by this means" (a reset).
-        if (!m_tcp->TakeBlock(*child))
-        {
-            if (m_tcp->m_poolFullSyn == LegacyTcpL4Protocol::SYN_REFUSE)
-            {
-                refuse("pool_exhausted");
-            }
-            return false;
-        }
-    }
-    if (!NotifyConnectionRequest(InetSocketAddress(from, h.GetSourcePort())))
-    {
-        if (!reopen)
-        {
-            m_tcp->FreeBlock(child->m_connectionId, key);
-            refuse("refused_by_application");
-        }
-        return false;
-    }
-    child->m_blockHeld = true;
-    if (!reopen)
-    {
-        m_tcp->AcquirePort(child->m_localPort);
-    }
-    child->m_portHeld = true; // a reopened connection takes over the record's reference
-    child->m_listener = this;
-    child->m_tcp->AddConnection(key, child);
-    child->m_registered = true;
-
-    SequenceNumber32 iss = m_tcp->NextIsn(key);
-    if (reopen)
-    {
-        // RFC 1122 4.2.2.13 (1): the new ISN must be "larger than the largest sequence
-        // number it used on the previous connection incarnation".
-        SequenceNumber32 floor = reopen->sndNxt + m_tcp->m_reopenIsnMargin;
-        if (!(iss > floor))
-        {
-            iss = floor;
-        }
-        child->m_reopened = true;
-        child->m_reopenRecord = *reopen;
-        child->Event("reopen_accepted", "old_id=" + std::to_string(reopen->connectionId) +
-                                            " iss=" + std::to_string(iss.GetValue()));
-    }
-    child->InitTcb(iss);
-    child->m_irs = h.GetSequenceNumber();
-    child->m_rcvNxt = h.GetSequenceNumber() + 1;
-    child->SetSendWindow(h.GetWindowSize());
-    child->m_sndWl1 = h.GetSequenceNumber();
-    child->m_sndWl2 = h.GetAckNumber();
-    child->ReadMss(h);
-    child->SetState(LEGACY_TCP_SYN_RCVD, "SYN on listener");
-    child->Event("syn_received", "irs=" + std::to_string(h.GetSequenceNumber().GetValue()));
-    child->m_lastSynTime = Simulator::Now();
-    child->SendSyn(true);
-    child->Event("synack_sent", "iss=" + std::to_string(iss.GetValue()));
-    return true;
 }
 
 void
@@ -176,7 +107,7 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
     bool hasAck = flags & TcpHeader::ACK;
     // RFC 793 p.66: "If SEG.ACK =< ISS, or SEG.ACK > SND.NXT, send a reset (unless
     // the RST bit is set, if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST>"
-    if (hasAck && (h.GetAckNumber() <= m_iss || h.GetAckNumber() > m_sndMax))
+    if (hasAck && (h.GetAckNumber() <= m_tcb.iss || h.GetAckNumber() > m_tcb.sndMax))
     {
         if (!(flags & TcpHeader::RST))
         {
@@ -202,23 +133,24 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
     {
         return;
     }
-    m_irs = h.GetSequenceNumber();
-    m_rcvNxt = m_irs + 1;
+    m_tcb.irs = h.GetSequenceNumber();
+    m_tcb.rcvNxt = m_tcb.irs + 1;
     ReadMss(h);
     if (hasAck)
     {
-        m_sndUna = h.GetAckNumber();
+        m_tcb.sndUna = h.GetAckNumber();
         SetSendWindow(h.GetWindowSize());
-        m_sndWl1 = h.GetSequenceNumber();
-        m_sndWl2 = h.GetAckNumber();
+        m_tcb.sndWl1 = h.GetSequenceNumber();
+        m_tcb.sndWl2 = h.GetAckNumber();
         m_retxEvent.Cancel();
         if (m_synsSent == 1)
         {
-            UpdateRtt(Simulator::Now() - m_lastSynTime); // Karn: only an unrepeated SYN
+            // Karn: only an unrepeated SYN
+            m_rtt.Sample(Simulator::Now() - m_lastSynTime, Cfg().minRto, Cfg().maxRto);
         }
         SetState(LEGACY_TCP_ESTABLISHED, "SYN|ACK");
-        Event("established",
-              "syns=" + std::to_string(m_synsSent) + " irs=" + std::to_string(m_irs.GetValue()));
+        Event("established", "syns=" + std::to_string(m_synsSent) +
+                                 " irs=" + std::to_string(m_tcb.irs.GetValue()));
         SendAck();
         NotifyConnectionSucceeded();
         SendPending();
@@ -226,15 +158,15 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
     }
     // Simultaneous open (RFC 793 figure 8).
     SetState(LEGACY_TCP_SYN_RCVD, "simultaneous SYN");
-    Event("syn_received", "irs=" + std::to_string(m_irs.GetValue()));
+    Event("syn_received", "irs=" + std::to_string(m_tcb.irs.GetValue()));
     SendSyn(true);
-    Event("synack_sent", "iss=" + std::to_string(m_iss.GetValue()));
+    Event("synack_sent", "iss=" + std::to_string(m_tcb.iss.GetValue()));
 }
 
 void
 LegacyTcpSocket::HandleConnectRst()
 {
-    auto policy = m_tcp->m_retryPolicy;
+    auto policy = Cfg().retryPolicy;
     if (policy == LegacyTcpL4Protocol::RETRY_UNIX)
     {
         // Q175523: "with other implementations of TCP, such as those commonly found
@@ -243,7 +175,7 @@ LegacyTcpSocket::HandleConnectRst()
         FailConnect(LegacyTcpError::Refused, false);
         return;
     }
-    if (m_synRetries >= m_tcp->m_maxConnectRetransmissions)
+    if (m_synRetries >= Cfg().maxConnectRetransmissions)
     {
         // Issue 3, rule 5c: retries spent and the last answer was a RST: refused.
         FailConnect(LegacyTcpError::Refused, false);
@@ -255,7 +187,7 @@ LegacyTcpSocket::HandleConnectRst()
     // connection's time-out value and reissue another SYN packet". The wait runs
     // from the SYN's transmission, so the SYNs leave RstRetryInterval apart.
     m_retxEvent.Cancel();
-    Time due = m_lastSynTime + m_tcp->m_rstRetryInterval;
+    Time due = m_lastSynTime + Cfg().rstRetryInterval;
     Time delay = due > Simulator::Now() ? due - Simulator::Now() : Time(0);
     m_retxEvent = Simulator::Schedule(delay, &LegacyTcpSocket::RetrySynAfterRst, this);
 }
@@ -271,7 +203,7 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
 
     // Our SYN-ACK was lost and the peer repeats its SYN: repeat the SYN-ACK.
     if (m_state == LEGACY_TCP_SYN_RCVD && (flags & TcpHeader::SYN) && !(flags & TcpHeader::ACK) &&
-        seq == m_irs)
+        seq == m_tcb.irs)
     {
         SendSyn(true);
         return;
@@ -282,7 +214,8 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
     bool acceptable;
     if (segLen == 0)
     {
-        acceptable = (wnd == 0) ? seq == m_rcvNxt : (seq >= m_rcvNxt && seq < m_rcvNxt + wnd);
+        acceptable =
+            (wnd == 0) ? seq == m_tcb.rcvNxt : (seq >= m_tcb.rcvNxt && seq < m_tcb.rcvNxt + wnd);
     }
     else if (wnd == 0)
     {
@@ -291,9 +224,9 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
     else
     {
         SequenceNumber32 last = seq + (segLen - 1);
-        acceptable = (seq >= m_rcvNxt && seq < m_rcvNxt + wnd) ||
-                     (last >= m_rcvNxt && last < m_rcvNxt + wnd) ||
-                     (seq < m_rcvNxt && last >= m_rcvNxt + wnd);
+        acceptable = (seq >= m_tcb.rcvNxt && seq < m_tcb.rcvNxt + wnd) ||
+                     (last >= m_tcb.rcvNxt && last < m_tcb.rcvNxt + wnd) ||
+                     (seq < m_tcb.rcvNxt && last >= m_tcb.rcvNxt + wnd);
     }
     if (!acceptable)
     {
@@ -338,7 +271,7 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
         if (m_state == LEGACY_TCP_ESTABLISHED || m_state == LEGACY_TCP_FIN_WAIT_1 ||
             m_state == LEGACY_TCP_FIN_WAIT_2)
         {
-            if (m_closeCalled && m_tcp->m_halfDuplexClose)
+            if (m_closeCalled && Cfg().halfDuplexClose)
             {
                 // RFC 1122 4.2.2.13: "or if new data is received after CLOSE is
                 // called, its TCP should send an RST to show that data was lost."
@@ -353,11 +286,11 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
     if (flags & TcpHeader::FIN)
     {
         SequenceNumber32 finSeq = seq + dataLen;
-        if (finSeq == m_rcvNxt)
+        if (finSeq == m_tcb.rcvNxt)
         {
             ProcessFin();
         }
-        else if (finSeq > m_rcvNxt)
+        else if (finSeq > m_tcb.rcvNxt)
         {
             m_peerFinPending = true;
             m_peerFinSeq = finSeq;
@@ -378,16 +311,8 @@ LegacyTcpSocket::ProcessRst()
     case LEGACY_TCP_SYN_RCVD:
         if (m_reopened)
         {
-            // RFC 1122 4.2.2.13 (2): "returns to TIME-WAIT state if the SYN turns out
-            // to be an old duplicate". The record gets the block and port back.
-            CancelTimers();
             Event("reopen_old_duplicate");
-            m_tcp->ReturnToTimeWait(GetKey(), m_reopenRecord);
-            m_registered = false;
-            m_portHeld = false;
-            m_blockHeld = false;
-            m_listener = nullptr;
-            SetState(LEGACY_TCP_CLOSED, "RST, old duplicate SYN, record back to TIME_WAIT");
+            ReturnToTimeWait("RST, old duplicate SYN, record back to TIME_WAIT");
             return;
         }
         if (m_listener)
@@ -396,7 +321,7 @@ LegacyTcpSocket::ProcessRst()
             // ... then return this connection to LISTEN state"; the listener is
             // still there, so this connection simply goes away.
             m_closeNotified = true;
-            ReleaseAndClose("RST, passive open abandoned");
+            EnterClosed("RST, passive open abandoned");
             return;
         }
         // Active open that went through simultaneous open: "connection refused".
@@ -413,7 +338,7 @@ LegacyTcpSocket::ProcessRst()
         return;
     default:
         // CLOSING, LAST_ACK: "enter the CLOSED state, delete the TCB, and return."
-        ReleaseAndClose("RST while closing");
+        EnterClosed("RST while closing");
         NotifyNormalCloseOnce();
         return;
     }
@@ -427,7 +352,7 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
     {
         // p.72: "If SND.UNA =< SEG.ACK =< SND.NXT then enter ESTABLISHED state ...
         // If the segment acknowledgment is not acceptable, form a reset segment".
-        if (!(ack > m_sndUna && ack <= m_sndMax))
+        if (!(ack > m_tcb.sndUna && ack <= m_tcb.sndMax))
         {
             SendRst(ack, SequenceNumber32(0), false);
             return false;
@@ -435,12 +360,12 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
         m_retxEvent.Cancel();
         if (m_synsSent <= 1)
         {
-            UpdateRtt(Simulator::Now() - m_lastSynTime);
+            m_rtt.Sample(Simulator::Now() - m_lastSynTime, Cfg().minRto, Cfg().maxRto);
         }
-        m_sndUna = ack;
+        m_tcb.sndUna = ack;
         SetSendWindow(h.GetWindowSize());
-        m_sndWl1 = h.GetSequenceNumber();
-        m_sndWl2 = ack;
+        m_tcb.sndWl1 = h.GetSequenceNumber();
+        m_tcb.sndWl2 = ack;
         m_reopened = false; // the reopen is confirmed
         SetState(LEGACY_TCP_ESTABLISHED, "ACK of SYN");
         Event("established", "passive");
@@ -466,12 +391,12 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
 
     // ESTABLISHED and later: "If the ACK is for something not yet sent (SEG.ACK >
     // SND.NXT) then send an ACK, drop the segment, and return."
-    if (ack > m_sndMax)
+    if (ack > m_tcb.sndMax)
     {
         SendAck();
         return false;
     }
-    if (ack > m_sndUna)
+    if (ack > m_tcb.sndUna)
     {
         SequenceNumber32 dataEnd = GetDataEnd();
         SequenceNumber32 dataAcked = ack > dataEnd ? dataEnd : ack;
@@ -481,19 +406,15 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
             m_txBuffer->RemoveAtStart(bytes);
             m_txHead = dataAcked;
         }
-        if (m_timing && ack > m_rttSeq)
+        m_rtt.OnAck(ack, Simulator::Now(), Cfg().minRto, Cfg().maxRto);
+        m_tcb.sndUna = ack;
+        if (m_tcb.sndNxt < m_tcb.sndUna)
         {
-            UpdateRtt(Simulator::Now() - m_rttStart);
-            m_timing = false;
-        }
-        m_sndUna = ack;
-        if (m_sndNxt < m_sndUna)
-        {
-            m_sndNxt = m_sndUna;
+            m_tcb.sndNxt = m_tcb.sndUna;
         }
         m_dataRetries = 0;
         m_retxEvent.Cancel();
-        if (m_sndUna < m_sndMax)
+        if (m_tcb.sndUna < m_tcb.sndMax)
         {
             ArmRetransmit();
         }
@@ -508,11 +429,12 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
     }
     // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If
     // (SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK))"
-    if (m_sndWl1 < h.GetSequenceNumber() || (m_sndWl1 == h.GetSequenceNumber() && m_sndWl2 <= ack))
+    if (m_tcb.sndWl1 < h.GetSequenceNumber() ||
+        (m_tcb.sndWl1 == h.GetSequenceNumber() && m_tcb.sndWl2 <= ack))
     {
         SetSendWindow(h.GetWindowSize());
-        m_sndWl1 = h.GetSequenceNumber();
-        m_sndWl2 = ack;
+        m_tcb.sndWl1 = h.GetSequenceNumber();
+        m_tcb.sndWl2 = ack;
     }
 
     bool finAcked = m_finSent && ack == GetDataEnd() + 1;
@@ -535,7 +457,7 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
         if (finAcked)
         {
             // Our close completes: CLOSED.
-            ReleaseAndClose("ACK of FIN");
+            EnterClosed("ACK of FIN");
             NotifyNormalCloseOnce();
             return false;
         }
@@ -544,7 +466,7 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
         break;
     }
     SendPending();
-    return m_registered;
+    return m_holdings.IsRegistered();
 }
 
 void
@@ -552,22 +474,22 @@ LegacyTcpSocket::ProcessData(Ptr<Packet> p, SequenceNumber32 seq)
 {
     uint32_t len = p->GetSize();
     SequenceNumber32 end = seq + len;
-    if (end <= m_rcvNxt)
+    if (end <= m_tcb.rcvNxt)
     {
         ScheduleAck(true); // duplicate: acknowledge at once
         return;
     }
     Ptr<Packet> data = p;
-    if (seq < m_rcvNxt)
+    if (seq < m_tcb.rcvNxt)
     {
-        uint32_t cut = m_rcvNxt - seq;
+        uint32_t cut = m_tcb.rcvNxt - seq;
         data = p->CreateFragment(cut, len - cut);
-        seq = m_rcvNxt;
+        seq = m_tcb.rcvNxt;
         len -= cut;
     }
     // Trim what lies beyond the window.
     uint32_t wnd = GetAdvertisedWindow();
-    SequenceNumber32 wndEnd = m_rcvNxt + wnd;
+    SequenceNumber32 wndEnd = m_tcb.rcvNxt + wnd;
     if (seq + len > wndEnd)
     {
         if (seq >= wndEnd)
@@ -578,7 +500,7 @@ LegacyTcpSocket::ProcessData(Ptr<Packet> p, SequenceNumber32 seq)
         len = wndEnd - seq;
         data = data->CreateFragment(0, len);
     }
-    if (seq != m_rcvNxt)
+    if (seq != m_tcb.rcvNxt)
     {
         // Out of order: keep it for reassembly and acknowledge at once (duplicate ACK).
         auto it = m_reassembly.find(seq);
@@ -591,26 +513,26 @@ LegacyTcpSocket::ProcessData(Ptr<Packet> p, SequenceNumber32 seq)
     }
     bool filledHole = !m_reassembly.empty();
     m_rxBuffer->AddAtEnd(data);
-    m_rcvNxt = m_rcvNxt + len;
+    m_tcb.rcvNxt = m_tcb.rcvNxt + len;
     // Pull in reassembled data that is now in order.
     while (!m_reassembly.empty())
     {
         auto it = m_reassembly.begin();
         SequenceNumber32 s = it->first;
         Ptr<Packet> q = it->second;
-        if (s > m_rcvNxt)
+        if (s > m_tcb.rcvNxt)
         {
             break;
         }
         m_reassembly.erase(it);
         SequenceNumber32 qEnd = s + q->GetSize();
-        if (qEnd <= m_rcvNxt)
+        if (qEnd <= m_tcb.rcvNxt)
         {
             continue;
         }
-        uint32_t skip = m_rcvNxt - s;
+        uint32_t skip = m_tcb.rcvNxt - s;
         m_rxBuffer->AddAtEnd(q->CreateFragment(skip, q->GetSize() - skip));
-        m_rcvNxt = qEnd;
+        m_tcb.rcvNxt = qEnd;
     }
     ++m_unackedSegments;
     ++m_segmentsReceived;
@@ -619,7 +541,7 @@ LegacyTcpSocket::ProcessData(Ptr<Packet> p, SequenceNumber32 seq)
     {
         NotifyDataRecv();
     }
-    if (m_peerFinPending && m_rcvNxt == m_peerFinSeq && m_registered)
+    if (m_peerFinPending && m_tcb.rcvNxt == m_peerFinSeq && m_holdings.IsRegistered())
     {
         ProcessFin();
     }
@@ -629,17 +551,17 @@ void
 LegacyTcpSocket::ProcessFin()
 {
     m_peerFinPending = false;
-    m_rcvNxt = m_rcvNxt + 1;
+    m_tcb.rcvNxt = m_tcb.rcvNxt + 1;
     Event("fin_received");
     bool passive = m_state == LEGACY_TCP_SYN_RCVD || m_state == LEGACY_TCP_ESTABLISHED;
-    if (passive && m_tcp->m_delayFinAck && m_tcp->m_delayedAckTimeout.IsStrictlyPositive())
+    if (passive && Cfg().delayFinAck && Cfg().delayedAckTimeout.IsStrictlyPositive())
     {
         // Linux (tcp_fin enters "pingpong" mode): the ACK of the FIN waits on the
         // delayed-ACK timer, so a close in answer leaves as one FIN|ACK.
         m_delAckEvent.Cancel();
-        m_delAckEvent = Simulator::Schedule(
-            m_tcp->TimerDelay(m_tcp->m_delayedAckTimeout, m_tcp->m_delayedAckTick),
-            &LegacyTcpSocket::DelayedAckTimeout, this);
+        m_delAckEvent =
+            Simulator::Schedule(m_tcp->TimerDelay(Cfg().delayedAckTimeout, Cfg().delayedAckTick),
+                                &LegacyTcpSocket::DelayedAckTimeout, this);
     }
     else
     {
@@ -653,7 +575,7 @@ LegacyTcpSocket::ProcessFin()
         NotifyNormalCloseOnce();
         break;
     case LEGACY_TCP_FIN_WAIT_1:
-        if (m_finSent && m_sndUna == GetDataEnd() + 1)
+        if (m_finSent && m_tcb.sndUna == GetDataEnd() + 1)
         {
             EnterTimeWait();
         }
@@ -669,27 +591,6 @@ LegacyTcpSocket::ProcessFin()
     default:
         break;
     }
-}
-
-void
-LegacyTcpSocket::UpdateRtt(Time rtt)
-{
-    // Jacobson / Karels (RFC 6298 2.2-2.3), clock granularity ignored.
-    if (!m_rttValid)
-    {
-        m_srtt = rtt;
-        m_rttVar = rtt / 2;
-        m_rttValid = true;
-    }
-    else
-    {
-        Time err = rtt > m_srtt ? rtt - m_srtt : m_srtt - rtt;
-        m_rttVar = (m_rttVar * 3 + err) / 4;
-        m_srtt = (m_srtt * 7 + rtt) / 8;
-    }
-    Time rto = m_srtt + m_rttVar * 4;
-    rto = std::max(rto, m_tcp->m_minRto);
-    m_rto = std::min(rto, m_tcp->m_maxRto);
 }
 
 } // namespace ns3

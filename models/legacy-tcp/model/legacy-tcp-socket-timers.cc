@@ -23,10 +23,10 @@ LegacyTcpSocket::GetSynTimeout(uint32_t doublings) const
     // minutes" (SynTimeoutCap).
     // Linux tcp_retransmit_timer(): in SYN_SENT the RTO is doubled only once
     // "total_rto > sysctl_tcp_syn_linear_timeouts" (SynLinearRetries).
-    uint32_t linear = m_tcp->m_synLinearRetries;
+    uint32_t linear = Cfg().synLinearRetries;
     doublings = doublings > linear ? doublings - linear : 0;
-    Time timeout = m_tcp->m_synInitialTimeout;
-    Time cap = m_tcp->m_synTimeoutCap;
+    Time timeout = Cfg().synInitialTimeout;
+    Time cap = Cfg().synTimeoutCap;
     for (uint32_t i = 0; i < doublings && i < 40; ++i)
     {
         timeout = timeout * 2;
@@ -53,16 +53,11 @@ LegacyTcpSocket::RetransmitTimeout()
         return;
     case LEGACY_TCP_SYN_RCVD:
         // SYN-ACK retransmission, same schedule and limit as the SYN.
-        if (m_synRetries >= m_tcp->m_maxConnectRetransmissions)
+        if (m_synRetries >= Cfg().maxConnectRetransmissions)
         {
             if (m_reopened)
             {
-                CancelTimers();
-                m_tcp->ReturnToTimeWait(GetKey(), m_reopenRecord);
-                m_registered = false;
-                m_portHeld = false;
-                m_blockHeld = false;
-                SetState(LEGACY_TCP_CLOSED, "SYN|ACK unanswered, record back to TIME_WAIT");
+                ReturnToTimeWait("SYN|ACK unanswered, record back to TIME_WAIT");
                 return;
             }
             // A passive connection never accepted has nobody to tell.
@@ -84,39 +79,39 @@ LegacyTcpSocket::RetransmitTimeout()
     default:
         return;
     }
-    if (m_sndUna == m_sndMax)
+    if (m_tcb.sndUna == m_tcb.sndMax)
     {
         // Nothing outstanding. With a zero window and data waiting, probe it with one
         // byte (RFC 1122 4.2.2.17); probes are not counted as retransmissions.
-        if (m_sndWnd == 0 && m_sndNxt < GetDataEnd())
+        if (m_tcb.sndWnd == 0 && m_tcb.sndNxt < GetDataEnd())
         {
-            SendData(m_sndNxt, 1, false);
-            m_sndNxt = m_sndNxt + 1;
-            m_sndMax = m_sndNxt;
-            m_rto = std::min(m_rto * 2, m_tcp->m_maxRto);
+            SendData(m_tcb.sndNxt, 1, false);
+            m_tcb.sndNxt = m_tcb.sndNxt + 1;
+            m_tcb.sndMax = m_tcb.sndNxt;
+            m_rtt.Backoff(Cfg().maxRto);
         }
         return;
     }
     // NT TcpMaxDataRetransmissions: give up after that many retransmissions.
-    if (m_dataRetries >= m_tcp->m_maxDataRetransmissions)
+    if (m_dataRetries >= Cfg().maxDataRetransmissions)
     {
         Abort(LegacyTcpError::TimedOut, true, "data retransmissions exhausted");
         return;
     }
     ++m_dataRetries;
-    m_timing = false;                             // Karn
-    m_rto = std::min(m_rto * 2, m_tcp->m_maxRto); // exponential backoff
-    m_sndNxt = m_sndUna;                          // go back (BSD)
-    NS_LOG_LOGIC("retransmission " << m_dataRetries << " from " << m_sndUna << ", RTO "
-                                   << m_rto.GetSeconds() << " s");
+    m_rtt.StopTiming();          // Karn
+    m_rtt.Backoff(Cfg().maxRto); // exponential backoff
+    m_tcb.sndNxt = m_tcb.sndUna; // go back (BSD)
+    NS_LOG_LOGIC("retransmission " << m_dataRetries << " from " << m_tcb.sndUna << ", RTO "
+                                   << m_rtt.GetRto().GetSeconds() << " s");
     SendPending();
-    if (m_sndNxt == m_sndUna)
+    if (m_tcb.sndNxt == m_tcb.sndUna)
     {
         // The window closed under us: resend the first unacknowledged byte (or the
         // FIN) anyway.
-        bool data = GetDataEnd() > m_sndUna;
-        SendData(m_sndUna, data ? 1 : 0, !data);
-        m_sndNxt = m_sndUna + 1;
+        bool data = GetDataEnd() > m_tcb.sndUna;
+        SendData(m_tcb.sndUna, data ? 1 : 0, !data);
+        m_tcb.sndNxt = m_tcb.sndUna + 1;
     }
 }
 
@@ -125,9 +120,12 @@ LegacyTcpSocket::SynTimeout()
 {
     // Issue 3, rule 5c: one retry counter for both kinds of retry; spent on an
     // unanswered SYN: timed_out (WSAETIMEDOUT).
-    if (m_synRetries >= m_tcp->m_maxConnectRetransmissions)
+    if (m_synRetries >= Cfg().maxConnectRetransmissions)
     {
-        FailConnect(LegacyTcpError::TimedOut, false);
+        // 4.4BSD tcp_timers: "tcp_drop(tp, tp->t_softerror ? tp->t_softerror :
+        // ETIMEDOUT)": an ICMP soft error seen meanwhile is what the connect reports.
+        FailConnect(m_softError != LegacyTcpError::None ? m_softError : LegacyTcpError::TimedOut,
+                    false);
         return;
     }
     ++m_synRetries;
@@ -161,7 +159,7 @@ LegacyTcpSocket::ConnectDeadline()
         return;
     }
     m_retxEvent.Cancel();
-    Event("connect_deadline", "after=" + std::to_string(m_tcp->m_connectTimeout.GetSeconds()));
+    Event("connect_deadline", "after=" + std::to_string(Cfg().connectTimeout.GetSeconds()));
     FailConnect(LegacyTcpError::TimedOut, false);
 }
 
@@ -169,7 +167,7 @@ void
 LegacyTcpSocket::DelayedAckTimeout()
 {
     Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
-    if (m_registered)
+    if (m_holdings.IsRegistered())
     {
         SendAck();
     }
@@ -187,12 +185,11 @@ void
 LegacyTcpSocket::PoolWaitTimeout()
 {
     Ptr<LegacyTcpSocket> self(this); // alive until the handler returns
-    if (!m_poolWaiting)
+    if (!m_holdings.IsWaitingForBlock())
     {
         return;
     }
-    m_tcp->RemovePoolWaiter(*this);
-    m_poolWaiting = false;
+    m_holdings.StopWaiting(m_connectionId);
     Event("pool_wait_end",
           "timeout waited=" + std::to_string((Simulator::Now() - m_poolWaitStart).GetSeconds()));
     FailConnect(LegacyTcpError::NoTcb, false);

@@ -48,6 +48,7 @@ LegacyTcpSocket::LegacyTcpSocket()
 LegacyTcpSocket::LegacyTcpSocket(const LegacyTcpSocket& listener)
     : Socket(listener)
     , m_tcp(listener.m_tcp)
+    , m_config(listener.m_config)
     , m_node(listener.m_node)
     , m_localAddress(listener.m_localAddress)
     , m_localPort(listener.m_localPort)
@@ -56,7 +57,9 @@ LegacyTcpSocket::LegacyTcpSocket(const LegacyTcpSocket& listener)
     , m_rxBuffer(Create<Packet>())
 {
     // As in ns-3's TcpSocketBase fork: the new connection keeps the listener's close
-    // callbacks; the application sets the others on it after accepting.
+    // callbacks; the application sets the others on it after accepting. It holds
+    // nothing of the stack yet (ForkOnSyn takes the block and the port).
+    m_holdings.SetStack(m_tcp);
     SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                        MakeNullCallback<void, Ptr<Socket>>());
     SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
@@ -73,7 +76,9 @@ LegacyTcpSocket::DoDispose()
     m_poolWaitEvent.Cancel();
     m_notifyPending = false;
     m_listener = nullptr;
+    m_holdings.ClearStack();
     m_tcp = nullptr;
+    m_config = nullptr;
     m_node = nullptr;
     Socket::DoDispose();
 }
@@ -81,10 +86,14 @@ LegacyTcpSocket::DoDispose()
 void
 LegacyTcpSocket::SetTcp(Ptr<LegacyTcpL4Protocol> tcp, uint64_t id)
 {
+    // As ns-3's TcpL4Protocol::CreateSocket hands a socket what it needs: the
+    // stack, its tunables, the node.
     m_tcp = tcp;
+    m_config = &tcp->GetConfig();
+    m_holdings.SetStack(tcp);
     m_node = tcp->GetNode();
     m_connectionId = id;
-    m_rto = tcp->m_initialRto;
+    m_rtt.Reset(Cfg().initialRto);
 }
 
 // --- identity and introspection ---
@@ -158,22 +167,31 @@ LegacyTcpSocket::GetState() const
 SequenceNumber32
 LegacyTcpSocket::GetIss() const
 {
-    return m_iss;
+    return m_tcb.iss;
+}
+
+const LegacyTcpL4Protocol::Config&
+LegacyTcpSocket::Cfg() const
+{
+    return *m_config;
+}
+
+Ipv4Address
+LegacyTcpSocket::GetLocalAddress() const
+{
+    return m_localAddress;
+}
+
+void
+LegacyTcpSocket::Abandon()
+{
+    CancelTimers();
 }
 
 LegacyTcpFourTuple
 LegacyTcpSocket::GetKey() const
 {
     return LegacyTcpFourTuple::Make(m_localAddress, m_localPort, m_remoteAddress, m_remotePort);
-}
-
-void
-LegacyTcpSocket::SetState(LegacyTcpState to, const char* why)
-{
-    NS_LOG_INFO("node " << (m_node ? m_node->GetId() : 0) << " connection " << m_connectionId
-                        << ": " << LegacyTcpStateName(m_state) << " -> " << LegacyTcpStateName(to)
-                        << " (" << why << ")");
-    m_state = to;
 }
 
 void
@@ -192,7 +210,7 @@ LegacyTcpSocket::Bind()
 {
     // The ephemeral port is chosen at Connect() (or Listen()), so that port
     // exhaustion is reported as an asynchronous no_port connect failure.
-    if (m_state != LEGACY_TCP_CLOSED || m_portHeld)
+    if (m_state != LEGACY_TCP_CLOSED || m_holdings.HasPort())
     {
         m_errno = ERROR_INVAL;
         return -1;
@@ -216,22 +234,17 @@ LegacyTcpSocket::Bind(const Address& address)
         m_errno = ERROR_AFNOSUPPORT;
         return -1;
     }
-    if (m_state != LEGACY_TCP_CLOSED || m_portHeld)
+    if (m_state != LEGACY_TCP_CLOSED || m_holdings.HasPort())
     {
         m_errno = ERROR_INVAL;
         return -1;
     }
     InetSocketAddress inet = InetSocketAddress::ConvertFrom(address);
     uint16_t port = inet.GetPort();
-    if (port != 0)
+    if (port != 0 && !m_holdings.BindPort(port))
     {
-        if (m_tcp->IsPortInUse(port))
-        {
-            m_errno = ERROR_ADDRINUSE;
-            return -1;
-        }
-        m_tcp->AcquirePort(port);
-        m_portHeld = true;
+        m_errno = ERROR_ADDRINUSE;
+        return -1;
     }
     m_localAddress = inet.GetIpv4();
     m_localPort = port;
@@ -250,14 +263,13 @@ LegacyTcpSocket::Listen()
     }
     if (m_localPort == 0)
     {
-        uint16_t port = m_tcp->AllocatePort();
+        uint16_t port = m_holdings.AllocatePort(Ipv4Address::GetAny(), 0);
         if (port == 0)
         {
             m_errno = ERROR_ADDRNOTAVAIL;
             return -1;
         }
         m_localPort = port;
-        m_portHeld = true;
     }
     if (!m_tcp->AddListener(m_localPort, this))
     {
@@ -276,7 +288,7 @@ LegacyTcpSocket::Connect(const Address& address)
         m_errno = ERROR_AFNOSUPPORT;
         return -1;
     }
-    if (m_state != LEGACY_TCP_CLOSED || m_poolWaiting || m_registered)
+    if (m_state != LEGACY_TCP_CLOSED || m_holdings.IsWaitingForBlock() || m_holdings.IsRegistered())
     {
         m_errno = ERROR_ISCONN;
         return -1;
@@ -285,6 +297,7 @@ LegacyTcpSocket::Connect(const Address& address)
     m_remoteAddress = inet.GetIpv4();
     m_remotePort = inet.GetPort();
     m_error = LegacyTcpError::None;
+    m_softError = LegacyTcpError::None;
     m_errno = ERROR_NOTERROR;
     m_synsSent = 0;
     m_synRetries = 0;
@@ -295,20 +308,20 @@ LegacyTcpSocket::Connect(const Address& address)
     m_shutdownSend = false;
     m_shutdownRecv = false;
 
-    // Issue 3, rule 1: a connection holds a block from the moment it leaves CLOSED.
-    if (!m_tcp->TakeBlock(*this))
+    // Rule LT-POOL: a connection holds a block from the moment it leaves CLOSED.
+    if (!m_holdings.TakeBlock(m_connectionId, GetKey()))
     {
-        if (m_tcp->m_poolPolicy == LegacyTcpL4Protocol::POOL_WAIT)
+        if (Cfg().poolPolicy == LegacyTcpL4Protocol::POOL_WAIT)
         {
             // Q94246: "a long pause may occur when you executing batch files that
             // connect and disconnect to many resources."
-            m_poolWaiting = true;
             m_poolWaitStart = Simulator::Now();
-            m_tcp->EnqueuePoolWaiter(this);
+            m_holdings.WaitForBlock(m_connectionId, MakeCallback(&LegacyTcpSocket::GrantPoolBlock,
+                                                                 Ptr<LegacyTcpSocket>(this)));
             Event("pool_wait_start");
-            if (m_tcp->m_poolWaitTimeout.IsStrictlyPositive())
+            if (Cfg().poolWaitTimeout.IsStrictlyPositive())
             {
-                m_poolWaitEvent = Simulator::Schedule(m_tcp->m_poolWaitTimeout,
+                m_poolWaitEvent = Simulator::Schedule(Cfg().poolWaitTimeout,
                                                       &LegacyTcpSocket::PoolWaitTimeout, this);
             }
             return 0;
@@ -317,7 +330,6 @@ LegacyTcpSocket::Connect(const Address& address)
         FailConnect(LegacyTcpError::NoTcb, true);
         return 0;
     }
-    m_blockHeld = true;
     ContinueActiveOpen();
     return 0;
 }
@@ -325,9 +337,8 @@ LegacyTcpSocket::Connect(const Address& address)
 void
 LegacyTcpSocket::GrantPoolBlock()
 {
+    m_holdings.BlockGranted(m_connectionId, GetKey());
     m_poolWaitEvent.Cancel();
-    m_poolWaiting = false;
-    m_blockHeld = true;
     Event("pool_wait_end",
           "granted waited=" + std::to_string((Simulator::Now() - m_poolWaitStart).GetSeconds()));
     // Continue from a fresh event, not from inside the releasing connection.
@@ -337,14 +348,14 @@ LegacyTcpSocket::GrantPoolBlock()
 void
 LegacyTcpSocket::ContinueActiveOpen()
 {
-    if (!m_blockHeld || m_state != LEGACY_TCP_CLOSED)
+    if (!m_holdings.HasBlock() || m_state != LEGACY_TCP_CLOSED)
     {
         return; // closed while the grant was pending
     }
     if (m_localPort == 0)
     {
         // Rule LT-PORT-EXHAUSTED: exhaustion is a distinct, asynchronous outcome.
-        uint16_t port = m_tcp->AllocatePort(m_remoteAddress, m_remotePort);
+        uint16_t port = m_holdings.AllocatePort(m_remoteAddress, m_remotePort);
         if (port == 0)
         {
             Event("port_exhausted");
@@ -352,7 +363,6 @@ LegacyTcpSocket::ContinueActiveOpen()
             return;
         }
         m_localPort = port;
-        m_portHeld = true;
     }
     if (m_localAddress == Ipv4Address::GetAny())
     {
@@ -364,250 +374,35 @@ LegacyTcpSocket::ContinueActiveOpen()
         FailConnect(LegacyTcpError::NoPort, true);
         return;
     }
-    m_tcp->AddConnection(GetKey(), this);
-    m_registered = true;
+    m_holdings.Register(GetKey(), this);
     InitTcb(m_tcp->NextIsn(GetKey()));
     SetState(LEGACY_TCP_SYN_SENT, "connect");
     m_lastSynTime = Simulator::Now();
     SendSyn(false);
-    Event("syn_sent", "iss=" + std::to_string(m_iss.GetValue()));
-    if (m_tcp->m_connectTimeout.IsStrictlyPositive())
+    Event("syn_sent", "iss=" + std::to_string(m_tcb.iss.GetValue()));
+    if (Cfg().connectTimeout.IsStrictlyPositive())
     {
         m_connectDeadline =
-            Simulator::Schedule(m_tcp->m_connectTimeout, &LegacyTcpSocket::ConnectDeadline, this);
+            Simulator::Schedule(Cfg().connectTimeout, &LegacyTcpSocket::ConnectDeadline, this);
     }
 }
 
 void
 LegacyTcpSocket::InitTcb(SequenceNumber32 iss)
 {
-    m_iss = iss;
-    m_sndUna = iss;
-    m_sndNxt = iss + 1;
-    m_sndMax = iss + 1;
+    m_tcb.iss = iss;
+    m_tcb.sndUna = iss;
+    m_tcb.sndNxt = iss + 1;
+    m_tcb.sndMax = iss + 1;
     m_txHead = iss + 1;
-    m_rto = m_tcp->m_initialRto;
+    m_rtt.Reset(Cfg().initialRto);
     m_dataRetries = 0;
-    m_rttValid = false;
-    m_timing = false;
     m_finQueued = false;
     m_finSent = false;
     m_peerFinPending = false;
     m_unackedSegments = 0;
     m_segmentsReceived = 0;
-    m_maxSndWnd = 0;
-}
-
-void
-LegacyTcpSocket::FailConnect(LegacyTcpError error, bool scheduleCallback)
-{
-    m_error = error;
-    NS_LOG_INFO("connection " << m_connectionId << ": " << LegacyTcpStateName(m_state)
-                              << " -> CLOSED (connect failed, " << LegacyTcpErrorName(error)
-                              << ")");
-    Event("connect_failed", LegacyTcpErrorName(error));
-    ReleaseAndClose(LegacyTcpErrorName(error));
-    m_closeNotified = true;
-    if (scheduleCallback)
-    {
-        // The event holds a Ptr to this socket (alive until the callback); its
-        // EventId is not kept, or socket -> EventId -> EventImpl -> socket is a
-        // cycle that leaks the socket, its stack and its node.
-        m_notifyPending = true;
-        Simulator::ScheduleNow(&LegacyTcpSocket::NotifyConnectionFailedLater,
-                               Ptr<LegacyTcpSocket>(this));
-    }
-    else
-    {
-        NotifyConnectionFailed();
-    }
-}
-
-void
-LegacyTcpSocket::NotifyConnectionFailedLater()
-{
-    if (!m_notifyPending)
-    {
-        return; // disposed meanwhile
-    }
-    m_notifyPending = false;
-    NotifyConnectionFailed();
-}
-
-void
-LegacyTcpSocket::CancelTimers()
-{
-    m_retxEvent.Cancel();
-    m_delAckEvent.Cancel();
-    m_swsEvent.Cancel();
-    m_connectDeadline.Cancel();
-}
-
-void
-LegacyTcpSocket::ReleaseAndClose(const char* why)
-{
-    CancelTimers();
-    if (m_poolWaiting)
-    {
-        m_poolWaitEvent.Cancel();
-        m_tcp->RemovePoolWaiter(*this);
-        m_poolWaiting = false;
-    }
-    LegacyTcpFourTuple key = GetKey();
-    if (m_registered)
-    {
-        m_tcp->RemoveConnection(key);
-        m_registered = false;
-    }
-    if (m_state == LEGACY_TCP_LISTEN)
-    {
-        m_tcp->RemoveListener(m_localPort);
-    }
-    if (m_portHeld)
-    {
-        m_tcp->ReleasePort(m_localPort);
-        m_portHeld = false;
-    }
-    m_localPort = 0; // a later Connect() on this socket takes a new port
-    bool hadBlock = m_blockHeld;
-    m_blockHeld = false;
-    m_listener = nullptr;
-    m_reassembly.clear();
-    if (m_state != LEGACY_TCP_CLOSED)
-    {
-        SetState(LEGACY_TCP_CLOSED, why);
-    }
-    if (hadBlock)
-    {
-        m_tcp->FreeBlock(m_connectionId, key);
-        m_tcp->Emit("closed", m_connectionId, key, why);
-    }
-}
-
-void
-LegacyTcpSocket::Abort(LegacyTcpError error, bool sendRst, const char* why, bool notify)
-{
-    m_error = error;
-    if (sendRst)
-    {
-        // RFC 793 p.62 ABORT: "send a reset segment: <SEQ=SND.NXT><CTL=RST>".
-        SendRst(m_sndNxt, m_rcvNxt, true);
-    }
-    Event("aborted", LegacyTcpErrorName(error));
-    ReleaseAndClose(why);
-    m_closeNotified = true;
-    if (notify)
-    {
-        NotifyErrorClose();
-    }
-}
-
-void
-LegacyTcpSocket::NotifyNormalCloseOnce()
-{
-    if (!m_closeNotified)
-    {
-        m_closeNotified = true;
-        NotifyNormalClose();
-    }
-}
-
-void
-LegacyTcpSocket::EnterTimeWait()
-{
-    // RFC 1122 4.2.2.13: "When a connection is closed actively, it MUST linger in
-    // TIME-WAIT state for a time 2xMSL". The stack keeps a compact record holding
-    // the block and the port; this socket object is detached from it.
-    CancelTimers();
-    SetState(LEGACY_TCP_TIME_WAIT, "2MSL timer started");
-    Event("time_wait_enter",
-          "duration=" + std::to_string(m_tcp->GetTimeWaitDuration().GetSeconds()));
-    TimeWaitRecord record;
-    record.sndNxt = m_sndMax;
-    record.rcvNxt = m_rcvNxt;
-    record.connectionId = m_connectionId;
-    m_tcp->EnterTimeWait(GetKey(), record);
-    m_registered = false;
-    m_portHeld = false;
-    m_blockHeld = false;
-    m_listener = nullptr;
-    m_reassembly.clear();
-    NotifyNormalCloseOnce();
-}
-
-void
-LegacyTcpSocket::QueueFin()
-{
-    m_shutdownSend = true;
-    m_finQueued = true;
-    if (m_state == LEGACY_TCP_ESTABLISHED || m_state == LEGACY_TCP_SYN_RCVD)
-    {
-        SetState(LEGACY_TCP_FIN_WAIT_1, "close");
-    }
-    else if (m_state == LEGACY_TCP_CLOSE_WAIT)
-    {
-        SetState(LEGACY_TCP_LAST_ACK, "close");
-    }
-    SendPending();
-}
-
-// --- closing ---
-
-int
-LegacyTcpSocket::Close()
-{
-    m_closeCalled = true;
-    switch (m_state)
-    {
-    case LEGACY_TCP_CLOSED:
-        // m_blockHeld: granted a block by the pool, ContinueActiveOpen not run yet.
-        if (m_poolWaiting || m_portHeld || m_blockHeld)
-        {
-            ReleaseAndClose("close");
-        }
-        return 0;
-    case LEGACY_TCP_LISTEN:
-        ReleaseAndClose("close listener");
-        return 0;
-    case LEGACY_TCP_SYN_SENT:
-        m_closeNotified = true;
-        ReleaseAndClose("close while connecting");
-        return 0;
-    case LEGACY_TCP_SYN_RCVD:
-    case LEGACY_TCP_ESTABLISHED:
-    case LEGACY_TCP_CLOSE_WAIT:
-        if (m_tcp->m_halfDuplexClose && m_rxBuffer->GetSize() > 0)
-        {
-            // RFC 1122 4.2.2.13: "If such a host issues a CLOSE call while received
-            // data is still pending in TCP ... its TCP should send an RST to show
-            // that data was lost."
-            Abort(LegacyTcpError::Aborted, true, "close with unread data, half-duplex");
-            return 0;
-        }
-        QueueFin();
-        return 0;
-    default:
-        return 0; // already closing
-    }
-}
-
-int
-LegacyTcpSocket::ShutdownSend()
-{
-    if (m_state == LEGACY_TCP_ESTABLISHED || m_state == LEGACY_TCP_SYN_RCVD ||
-        m_state == LEGACY_TCP_CLOSE_WAIT)
-    {
-        QueueFin();
-    }
-    m_shutdownSend = true;
-    return 0;
-}
-
-int
-LegacyTcpSocket::ShutdownRecv()
-{
-    m_shutdownRecv = true;
-    return 0;
+    m_tcb.maxSndWnd = 0;
 }
 
 // --- data ---
@@ -616,7 +411,7 @@ uint32_t
 LegacyTcpSocket::GetTxAvailable() const
 {
     uint32_t used = m_txBuffer->GetSize();
-    uint32_t size = m_tcp ? m_tcp->m_sendBufferSize : 0;
+    uint32_t size = m_tcp ? Cfg().sendBufferSize : 0;
     return used >= size ? 0 : size - used;
 }
 
@@ -673,8 +468,8 @@ LegacyTcpSocket::Recv(uint32_t maxSize, uint32_t /* flags */)
     // Window update (receiver side of RFC 1122 4.2.3.3): tell the peer once the
     // window has opened by two segments or half the buffer.
     uint32_t window = GetAdvertisedWindow();
-    uint32_t threshold = std::min<uint32_t>(2u * m_tcp->m_segmentSize, m_tcp->m_receiveWindow / 2);
-    if (m_registered && window >= m_lastAdvertisedWindow + threshold &&
+    uint32_t threshold = std::min<uint32_t>(2u * Cfg().segmentSize, Cfg().receiveWindow / 2);
+    if (m_holdings.IsRegistered() && window >= m_lastAdvertisedWindow + threshold &&
         (m_state == LEGACY_TCP_ESTABLISHED || m_state == LEGACY_TCP_FIN_WAIT_1 ||
          m_state == LEGACY_TCP_FIN_WAIT_2))
     {

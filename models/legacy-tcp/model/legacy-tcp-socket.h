@@ -1,8 +1,12 @@
 #ifndef LEGACY_TCP_SOCKET_H
 #define LEGACY_TCP_SOCKET_H
 
+#include "connection-holdings.h"
 #include "legacy-tcp-error.h"
 #include "legacy-tcp-four-tuple.h"
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-rtt-estimator.h"
+#include "legacy-tcp-tcb.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"
@@ -20,7 +24,6 @@ namespace ns3
 
 class Node;
 class Packet;
-class LegacyTcpL4Protocol;
 
 /// RFC 793 connection states.
 enum LegacyTcpState
@@ -49,8 +52,11 @@ const char* LegacyTcpStateName(LegacyTcpState state);
  *
  * The implementation is split by kind of input: legacy-tcp-socket.cc
  * (application calls), legacy-tcp-socket-input.cc (segment arrival per state),
- * legacy-tcp-socket-timers.cc (timers), legacy-tcp-socket-output.cc (senders).
- * All configuration is read from the stack's attributes.
+ * legacy-tcp-socket-timers.cc (timers), legacy-tcp-socket-output.cc (senders),
+ * legacy-tcp-socket-lifecycle.cc (state entry and clean-up). The socket reads the
+ * stack's tunables as one Config snapshot and reaches the stack only through its
+ * public services; what it holds of the stack (block, port, map entry) has one
+ * owner, ConnectionHoldings.
  */
 class LegacyTcpSocket : public Socket
 {
@@ -118,32 +124,80 @@ class LegacyTcpSocket : public Socket
     /** \return the initial send sequence number of the current connection */
     SequenceNumber32 GetIss() const;
 
+    /** \return the local address (Any until known) */
+    Ipv4Address GetLocalAddress() const;
+
+    // --- Called by the stack (LegacyTcpL4Protocol) only ---
+
+    /**
+     * \internal
+     * \brief A segment for this connection or listener (legacy-tcp-socket-input.cc).
+     * \param p payload \param h header \param from remote \param to local
+     */
+    void ReceiveSegment(Ptr<Packet> p, const TcpHeader& h, Ipv4Address from, Ipv4Address to);
+    /**
+     * \internal
+     * \brief On a listener: create a connection for a SYN, also for an RFC 1122
+     * reopen from TIME-WAIT.
+     * \param h the SYN \param from remote \param to local
+     * \param reopen the TIME-WAIT record being reopened, or nullptr
+     * \return true if a connection was created
+     */
+    bool ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
+                   const TimeWaitRecord* reopen);
+    /**
+     * \internal
+     * \brief The stack is going away: cancel every timer; nothing more happens.
+     */
+    void Abandon();
+    /**
+     * \internal
+     * \brief An ICMP error about a segment of this connection (RFC 1122 4.2.3.9).
+     * \param type ICMP type \param code ICMP code \param seq the segment's sequence number
+     */
+    void ReceiveIcmpError(uint8_t type, uint8_t code, SequenceNumber32 seq);
+
   protected:
     void DoDispose() override;
 
   private:
-    friend class LegacyTcpL4Protocol;
+    /// The stack's tunables.
+    const LegacyTcpL4Protocol::Config& Cfg() const;
 
-    // --- legacy-tcp-socket.cc: application side and lifecycle ---
+    // --- legacy-tcp-socket.cc: application calls ---
     /** \return the 4-tuple */
     LegacyTcpFourTuple GetKey() const;
-    /** \brief Change state and log it. \param to new state \param why reason */
-    void SetState(LegacyTcpState to, const char* why);
     /** \brief Emit a ConnectionEvent. \param name name \param detail detail */
     void Event(const std::string& name, const std::string& detail = "");
     /** \brief Continue a connect once a block is held. */
     void ContinueActiveOpen();
     /** \brief The pool handed this waiting socket a block. */
     void GrantPoolBlock();
+    /** \brief Set up the TCB for a new incarnation. \param iss initial send sequence */
+    void InitTcb(SequenceNumber32 iss);
+
+    // --- legacy-tcp-socket-lifecycle.cc: state entry and clean-up ---
+    /** \brief Change state and log it. \param to new state \param why reason */
+    void SetState(LegacyTcpState to, const char* why);
+    /**
+     * \brief Enter CLOSED: the one clean-up of a connection (timers, queue, map,
+     * listener, port, then the block). \param why log reason
+     */
+    void EnterClosed(const char* why);
+    /**
+     * \brief Enter TIME-WAIT: the stack's compact record takes over the block and
+     * the port; this socket is detached from it.
+     */
+    void EnterTimeWait();
+    /**
+     * \brief A reopened connection goes back to its TIME-WAIT record (old duplicate
+     * SYN, or the SYN-ACK never answered). \param why log reason
+     */
+    void ReturnToTimeWait(const char* why);
     /** \brief Fail a connect: clean up, event, callback (now or scheduled). */
     void FailConnect(LegacyTcpError error, bool scheduleCallback);
     /** \brief Deferred ConnectionFailed callback. */
     void NotifyConnectionFailedLater();
-    /**
-     * \brief Release everything and go to CLOSED.
-     * \param why log reason
-     */
-    void ReleaseAndClose(const char* why);
     /**
      * \brief Abort: optionally send RST, go to CLOSED, fire ErrorClose (even after
      * NormalClose: the application learns that data was lost).
@@ -153,31 +207,14 @@ class LegacyTcpSocket : public Socket
     void Abort(LegacyTcpError error, bool sendRst, const char* why, bool notify = true);
     /** \brief Queue our FIN and move to FIN_WAIT_1 / LAST_ACK. */
     void QueueFin();
-    /** \brief Enter TIME-WAIT: hand the connection to the stack's compact record. */
-    void EnterTimeWait();
     /** \brief NormalClose once. */
     void NotifyNormalCloseOnce();
     /** \brief Cancel every timer. */
     void CancelTimers();
-    /** \brief Set up the TCB for a new incarnation. \param iss initial send sequence */
-    void InitTcb(SequenceNumber32 iss);
 
     // --- legacy-tcp-socket-input.cc: segment arrival ---
-    /**
-     * \brief A segment for this socket.
-     * \param p payload \param h header \param from remote \param to local
-     */
-    void ReceiveSegment(Ptr<Packet> p, const TcpHeader& h, Ipv4Address from, Ipv4Address to);
     /** \brief LISTEN: a SYN may create a connection. */
     void ProcessListen(const TcpHeader& h, uint32_t dataLength, Ipv4Address from, Ipv4Address to);
-    /**
-     * \brief Create a connection for a SYN (listener), also for an RFC 1122 reopen.
-     * \param h the SYN \param from remote \param to local
-     * \param reopen the TIME-WAIT record being reopened, or nullptr
-     * \return true if a connection was created
-     */
-    bool ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
-                   const TimeWaitRecord* reopen);
     /** \brief SYN_SENT processing (RFC 793 p.66-68). */
     void ProcessSynSent(const TcpHeader& h);
     /** \brief A RST acknowledging our SYN: the connect-retry policy. */
@@ -194,8 +231,6 @@ class LegacyTcpSocket : public Socket
     void ProcessFin();
     /** \brief Take a peer's MSS option. \param h SYN or SYN-ACK */
     void ReadMss(const TcpHeader& h);
-    /** \brief Take an RTT sample. \param rtt the sample */
-    void UpdateRtt(Time rtt);
 
     // --- legacy-tcp-socket-output.cc: senders ---
     /** \return a header with ports and the receive window set */
@@ -204,7 +239,7 @@ class LegacyTcpSocket : public Socket
     void SendSyn(bool withAck);
     /** \brief Send a bare ACK. */
     void SendAck();
-    /** \brief Send a reset <SEQ=seq><ACK=ack>. */
+    /** \brief Send a reset <SEQ=seq><ACK=ack> from this connection (the stack builds it). */
     void SendRst(SequenceNumber32 seq, SequenceNumber32 ack, bool withAck);
     /**
      * \brief Send what the window, Nagle and sender SWS avoidance allow (data,
@@ -251,10 +286,12 @@ class LegacyTcpSocket : public Socket
 
     // --- identity ---
     Ptr<LegacyTcpL4Protocol> m_tcp;                         //!< the stack
+    const LegacyTcpL4Protocol::Config* m_config{nullptr};   //!< its tunables
     Ptr<Node> m_node;                                       //!< the node
     uint64_t m_connectionId{0};                             //!< per-host id
     TracedValue<LegacyTcpState> m_state{LEGACY_TCP_CLOSED}; //!< State
     LegacyTcpError m_error{LegacyTcpError::None};           //!< last error
+    LegacyTcpError m_softError{LegacyTcpError::None};       //!< ICMP soft error of the connect
     mutable enum SocketErrno m_errno
     {
         ERROR_NOTERROR
@@ -265,33 +302,20 @@ class LegacyTcpSocket : public Socket
     Ipv4Address m_remoteAddress; //!< remote address
     uint16_t m_remotePort{0};    //!< remote port
 
-    // --- resources held ---
-    bool m_portHeld{false};          //!< holds a reference on m_localPort
-    bool m_blockHeld{false};         //!< holds a connection block
-    bool m_registered{false};        //!< in the stack's connection map
-    bool m_poolWaiting{false};       //!< queued for a block
-    Time m_poolWaitStart;            //!< when the wait began
+    // --- what the connection holds of the stack ---
+    ConnectionHoldings m_holdings;   //!< block, queue place, port, map entry
+    Time m_poolWaitStart;            //!< when the wait for a block began
     Ptr<LegacyTcpSocket> m_listener; //!< listener that created us, until accepted
     bool m_reopened{false};          //!< created by an RFC 1122 reopen
     TimeWaitRecord m_reopenRecord;   //!< the record to return to on an old duplicate
 
-    // --- TCB (RFC 793 names) ---
-    SequenceNumber32 m_iss;    //!< ISS
-    SequenceNumber32 m_sndUna; //!< SND.UNA
-    SequenceNumber32 m_sndNxt; //!< SND.NXT
-    SequenceNumber32 m_sndMax; //!< highest sequence number sent + 1
-    SequenceNumber32 m_sndWl1; //!< SND.WL1
-    SequenceNumber32 m_sndWl2; //!< SND.WL2
-    uint32_t m_sndWnd{0};      //!< SND.WND
-    uint32_t m_maxSndWnd{0};   //!< largest window the peer offered (RFC 1122 4.2.3.4)
-    SequenceNumber32 m_irs;    //!< IRS
-    SequenceNumber32 m_rcvNxt; //!< RCV.NXT
-    uint16_t m_peerMss{536};   //!< peer's MSS (RFC 1122 default 536)
-    Ptr<Packet> m_txBuffer;    //!< unacknowledged and unsent data
-    SequenceNumber32 m_txHead; //!< sequence number of m_txBuffer's first byte
-    bool m_finQueued{false};   //!< FIN to be sent after the data
-    bool m_finSent{false};     //!< FIN sent at least once
-    Ptr<Packet> m_rxBuffer;    //!< in-order data not yet read
+    // --- TCB ---
+    LegacyTcpTcb m_tcb;                                   //!< sequence variables
+    Ptr<Packet> m_txBuffer;                               //!< unacknowledged and unsent data
+    SequenceNumber32 m_txHead;                            //!< sequence number of its first byte
+    bool m_finQueued{false};                              //!< FIN to be sent after the data
+    bool m_finSent{false};                                //!< FIN sent at least once
+    Ptr<Packet> m_rxBuffer;                               //!< in-order data not yet read
     std::map<SequenceNumber32, Ptr<Packet>> m_reassembly; //!< out-of-order data
     bool m_peerFinPending{false};                         //!< a FIN arrived beyond a hole
     SequenceNumber32 m_peerFinSeq;                        //!< its sequence number
@@ -315,13 +339,7 @@ class LegacyTcpSocket : public Socket
     uint32_t m_rstsReceived{0};     //!< resets received
     Time m_lastSynTime;             //!< when the last SYN left
     uint32_t m_dataRetries{0};      //!< consecutive data retransmissions
-    Time m_rto;                     //!< current RTO
-    Time m_srtt;                    //!< smoothed RTT
-    Time m_rttVar;                  //!< RTT variation
-    bool m_rttValid{false};         //!< have a sample
-    bool m_timing{false};           //!< timing a segment (Karn)
-    SequenceNumber32 m_rttSeq;      //!< the timed sequence number
-    Time m_rttStart;                //!< when it was sent
+    LegacyTcpRttEstimator m_rtt;    //!< RTO and RTT samples
     uint32_t m_unackedSegments{0};  //!< in-order segments not yet acknowledged
     uint32_t m_segmentsReceived{0}; //!< in-order data segments received (quick ACKs)
 };

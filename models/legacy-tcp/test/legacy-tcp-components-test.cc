@@ -18,12 +18,16 @@ TEST_CASE("legacy-tcp: connection-block pool hands freed blocks to waiters in FI
     CHECK(pool.TryTake());
     CHECK(pool.TryTake());
     CHECK_FALSE(pool.TryTake());
-    pool.Enqueue(7);
-    pool.Enqueue(8);
-    CHECK(pool.Release() == 7); // passes straight to the first waiter
+    std::vector<uint64_t> granted;
+    pool.Enqueue(7, Callback<void>([&]() { granted.push_back(7); }));
+    pool.Enqueue(8, Callback<void>([&]() { granted.push_back(8); }));
+    Callback<void> grant = pool.Release(); // passes straight to the first waiter
+    REQUIRE_FALSE(grant.IsNull());
+    grant();
+    CHECK(granted == std::vector<uint64_t>{7});
     CHECK(pool.GetInUse() == 2);
     CHECK(pool.Dequeue(8));
-    CHECK(pool.Release() == 0);
+    CHECK(pool.Release().IsNull());
     CHECK(pool.GetInUse() == 1);
 }
 

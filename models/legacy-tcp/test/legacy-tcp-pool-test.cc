@@ -169,6 +169,14 @@ TEST_CASE("legacy-tcp: a SYN for a listener with no free block is refused or dro
     {
         CHECK(pb.failed);
         CHECK(b->GetErrorCode().number == 10061);
+        // RFC 793 p.36: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, from the stack's
+        // one reset builder (window 0, as every reset it sends).
+        auto rsts = net.wire.From("server", TcpHeader::RST | TcpHeader::ACK);
+        REQUIRE(rsts.size() == 1);
+        auto syn = net.wire.From("client", TcpHeader::SYN).back();
+        CHECK(rsts[0].seq == 0);
+        CHECK(rsts[0].ack == syn.seq + 1);
+        CHECK(rsts[0].window == 0);
     }
 }
 

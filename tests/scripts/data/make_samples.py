@@ -2,7 +2,7 @@
 """Writes the sample CSVs of this folder (used by test_plot.py). Made-up but plausible
 numbers in the documented formats; re-run to regenerate (deterministic):
   /usr/bin/python3 tests/scripts/data/make_samples.py
-syn-events.csv is instead the events.csv of scenarios/quickstart.json (seed 1)."""
+syn-events.csv is instead the events.csv of scenarios/ns3-stock-basics.json (seed 1)."""
 import csv
 import os
 import random

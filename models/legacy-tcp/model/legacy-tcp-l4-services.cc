@@ -1,0 +1,280 @@
+// LegacyTcpL4Protocol: what its connections ask of the stack.
+#include "legacy-tcp-l4-protocol.h"
+#include "legacy-tcp-socket.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv4-routing-protocol.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LegacyTcpL4Services");
+
+uint64_t
+LegacyTcpL4Protocol::NextConnectionId()
+{
+    return ++m_lastConnectionId;
+}
+
+SequenceNumber32
+LegacyTcpL4Protocol::NextIsn(const LegacyTcpFourTuple& key)
+{
+    m_isn.SetMode(m_config.isnMode == ISN_ZERO     ? ClockIsnGenerator::ZERO
+                  : m_config.isnMode == ISN_HASHED ? ClockIsnGenerator::HASHED
+                                                   : ClockIsnGenerator::CLOCK);
+    m_isn.SetIncrement(m_config.isnIncrement);
+    return m_isn.Next(Simulator::Now(), key);
+}
+
+Time
+LegacyTcpL4Protocol::TimerDelay(Time timeout, Time tick)
+{
+    return m_clock.Delay(Simulator::Now(), timeout, tick);
+}
+
+bool
+LegacyTcpL4Protocol::TakeBlock(uint64_t id, const LegacyTcpFourTuple& key)
+{
+    if (!m_pool.TryTake())
+    {
+        m_poolExhaustedTrace(id, m_pool.GetInUse());
+        Emit("pool_exhausted", id, key, "capacity=" + std::to_string(m_pool.GetCapacity()));
+        return false;
+    }
+    m_blocksInUse = m_pool.GetInUse();
+    m_blockTakenTrace(id, m_pool.GetInUse());
+    Emit("block_taken", id, key, "in_use=" + std::to_string(m_pool.GetInUse()));
+    return true;
+}
+
+void
+LegacyTcpL4Protocol::FreeBlock(uint64_t id, const LegacyTcpFourTuple& key)
+{
+    Callback<void> grant = m_pool.Release();
+    m_blocksInUse = m_pool.GetInUse();
+    uint32_t inUse = grant.IsNull() ? m_pool.GetInUse() : m_pool.GetInUse() - 1;
+    m_blockFreedTrace(id, inUse);
+    Emit("block_freed", id, key, "in_use=" + std::to_string(inUse));
+    if (!grant.IsNull())
+    {
+        grant(); // the waiter announces the grant (NotifyBlockGranted) and continues
+    }
+}
+
+void
+LegacyTcpL4Protocol::WaitForBlock(uint64_t id, Callback<void> grant)
+{
+    m_pool.Enqueue(id, grant);
+}
+
+void
+LegacyTcpL4Protocol::StopWaitingForBlock(uint64_t id)
+{
+    m_pool.Dequeue(id);
+}
+
+void
+LegacyTcpL4Protocol::NotifyBlockGranted(uint64_t id, const LegacyTcpFourTuple& key)
+{
+    m_blockTakenTrace(id, m_pool.GetInUse());
+    Emit("block_taken", id, key, "in_use=" + std::to_string(m_pool.GetInUse()));
+}
+
+uint16_t
+LegacyTcpL4Protocol::AllocatePort(Ipv4Address remote, uint16_t remotePort)
+{
+    uint64_t destination = 0;
+    if (m_portSelection == PORTS_HASHED)
+    {
+        // A keyed hash of the destination, as the kernel's secure_ipv4_port_ephemeral.
+        uint64_t x = (uint64_t(remote.Get()) << 16 | remotePort) ^
+                     (uint64_t(m_isn.GetSecret()) * 0x9E3779B97F4A7C15ULL);
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9ULL;
+        destination = x ^ (x >> 29);
+    }
+    return m_ports.Allocate(destination);
+}
+
+bool
+LegacyTcpL4Protocol::IsPortInUse(uint16_t port) const
+{
+    return m_ports.IsInUse(port);
+}
+
+void
+LegacyTcpL4Protocol::AcquirePort(uint16_t port)
+{
+    m_ports.Acquire(port);
+}
+
+void
+LegacyTcpL4Protocol::ReleasePort(uint16_t port)
+{
+    m_ports.Release(port);
+}
+
+void
+LegacyTcpL4Protocol::AddConnection(const LegacyTcpFourTuple& key, Ptr<LegacyTcpSocket> socket)
+{
+    m_connections[key] = socket;
+}
+
+void
+LegacyTcpL4Protocol::RemoveConnection(const LegacyTcpFourTuple& key)
+{
+    m_connections.erase(key);
+}
+
+bool
+LegacyTcpL4Protocol::IsTupleInUse(const LegacyTcpFourTuple& key) const
+{
+    return m_connections.count(key) != 0 ||
+           const_cast<TimeWaitTable&>(m_timeWait).Find(key) != nullptr;
+}
+
+bool
+LegacyTcpL4Protocol::AddListener(uint16_t port, Ptr<LegacyTcpSocket> socket)
+{
+    return m_listeners.emplace(port, socket).second;
+}
+
+void
+LegacyTcpL4Protocol::RemoveListener(uint16_t port)
+{
+    m_listeners.erase(port);
+}
+
+void
+LegacyTcpL4Protocol::EnterTimeWait(const LegacyTcpFourTuple& key, const TimeWaitRecord& record)
+{
+    m_connections.erase(key);
+    m_timeWait.Insert(key, record, GetTimeWaitDuration());
+}
+
+void
+LegacyTcpL4Protocol::ReturnToTimeWait(const LegacyTcpFourTuple& key, const TimeWaitRecord& record)
+{
+    m_connections.erase(key);
+    m_timeWait.Restore(key, record);
+}
+
+Ipv4Address
+LegacyTcpL4Protocol::SelectSource(Ipv4Address destination) const
+{
+    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    if (!ipv4)
+    {
+        return Ipv4Address::GetAny();
+    }
+    if (ipv4->GetRoutingProtocol())
+    {
+        Ipv4Header header;
+        header.SetDestination(destination);
+        header.SetProtocol(PROT_NUMBER);
+        Socket::SocketErrno err;
+        Ptr<Ipv4Route> route =
+            ipv4->GetRoutingProtocol()->RouteOutput(Ptr<Packet>(), header, nullptr, err);
+        if (route)
+        {
+            return route->GetSource();
+        }
+    }
+    return Ipv4Address::GetAny();
+}
+
+void
+LegacyTcpL4Protocol::SendSegment(Ptr<Packet> payload, TcpHeader header, Ipv4Address source,
+                                 Ipv4Address destination)
+{
+    Ptr<Packet> packet = payload ? payload->Copy() : Create<Packet>();
+    if (Node::ChecksumEnabled())
+    {
+        header.EnableChecksums();
+        header.InitializeChecksum(source, destination, PROT_NUMBER);
+    }
+    packet->AddHeader(header);
+    NS_LOG_LOGIC("send " << source << " -> " << destination << " " << header);
+
+    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    Ptr<Ipv4Route> route;
+    if (ipv4 && ipv4->GetRoutingProtocol())
+    {
+        Ipv4Header ipHeader;
+        ipHeader.SetSource(source);
+        ipHeader.SetDestination(destination);
+        ipHeader.SetProtocol(PROT_NUMBER);
+        Socket::SocketErrno err;
+        route = ipv4->GetRoutingProtocol()->RouteOutput(packet, ipHeader, nullptr, err);
+    }
+    if (!route)
+    {
+        NS_LOG_WARN("no route to " << destination << ", segment dropped");
+        return;
+    }
+    if (!m_downTarget.IsNull())
+    {
+        m_downTarget(packet, source, destination, PROT_NUMBER, route);
+    }
+}
+
+void
+LegacyTcpL4Protocol::SendRst(const LegacyTcpFourTuple& key, SequenceNumber32 seq,
+                             SequenceNumber32 ack, bool withAck, uint64_t id,
+                             const std::string& why)
+{
+    TcpHeader rst;
+    rst.SetSourcePort(key.localPort);
+    rst.SetDestinationPort(key.remotePort);
+    rst.SetFlags(withAck ? (TcpHeader::RST | TcpHeader::ACK) : TcpHeader::RST);
+    rst.SetSequenceNumber(seq);
+    rst.SetAckNumber(withAck ? ack : SequenceNumber32(0));
+    rst.SetWindowSize(0);
+    Emit("rst_sent", id, key, why);
+    SendSegment(nullptr, rst, Ipv4Address(key.localAddress), Ipv4Address(key.remoteAddress));
+}
+
+void
+LegacyTcpL4Protocol::SendRstFor(const TcpHeader& h, uint32_t dataLength,
+                                const LegacyTcpFourTuple& key, const std::string& why)
+{
+    uint8_t flags = h.GetFlags();
+    if (flags & TcpHeader::RST)
+    {
+        return; // "except another reset"
+    }
+    if (flags & TcpHeader::ACK)
+    {
+        SendRst(key, h.GetAckNumber(), SequenceNumber32(0), false, 0, why);
+        return;
+    }
+    uint32_t segLen =
+        dataLength + ((flags & TcpHeader::SYN) ? 1 : 0) + ((flags & TcpHeader::FIN) ? 1 : 0);
+    SendRst(key, SequenceNumber32(0), h.GetSequenceNumber() + segLen, true, 0, why);
+}
+
+void
+LegacyTcpL4Protocol::Emit(const std::string& name, uint64_t id, const LegacyTcpFourTuple& key,
+                          const std::string& detail)
+{
+    if (m_eventTrace.IsEmpty())
+    {
+        return;
+    }
+    LegacyTcpEvent event;
+    event.name = name;
+    event.connectionId = id;
+    event.localAddress = Ipv4Address(key.localAddress);
+    event.localPort = key.localPort;
+    event.remoteAddress = Ipv4Address(key.remoteAddress);
+    event.remotePort = key.remotePort;
+    event.detail = detail;
+    m_eventTrace(event);
+}
+
+} // namespace ns3

@@ -1,0 +1,253 @@
+#include "scenario-writer.h"
+
+#include "lanman-app-spec.h"
+#include "lanman-stack-config.h"
+#include "profile-registry.h"
+#include "units.h"
+
+namespace retrotcp
+{
+
+using nlohmann::ordered_json;
+
+namespace
+{
+
+// LegacyTcpL4Protocol attributes a LAN Manager stack takes from PROTOCOL.INI names.
+const std::pair<const char*, const char*> kLanmanDerived[] = {
+    {"ConnectionBlocks", "TCPCONNECTIONS"},
+    {"ReceiveWindow", "TCPWINDOWSIZE"},
+    {"SegmentSize", "TCPSEGMENTSIZE"},
+};
+
+// A parameter value as JSON: integers and booleans as such, the rest as text.
+ordered_json
+ParameterValue(const std::string& text)
+{
+    if (text == "true" || text == "false")
+    {
+        return text == "true";
+    }
+    if (!text.empty() && text.size() < 19 &&
+        text.find_first_not_of("0123456789") == std::string::npos)
+    {
+        return std::stoull(text);
+    }
+    return text;
+}
+
+ordered_json
+StackJson(const StackSpec& stack)
+{
+    const StackProfile* profile = FindProfile(stack.profile);
+    // The run applies the profile's values, then the host's own (runner.cc).
+    // Attributes the profile leaves alone keep the model's defaults: listed too, so
+    // that the file says every value the stack ran with.
+    std::map<std::string, std::string> values;
+    if (profile)
+    {
+        for (const auto& [name, value] : ModelDefaults(*profile, true))
+        {
+            values[name] = value;
+        }
+        for (const auto& v : profile->values)
+        {
+            values[v.parameter] = v.value;
+        }
+    }
+    for (const auto& [name, value] : stack.parameters)
+    {
+        values[name] = value;
+    }
+    ordered_json parameters = ordered_json::object();
+    if (profile && IsLanmanProfile(*profile))
+    {
+        // 0: no parameters were given, so the PROTOCOL.INI default holds.
+        parameters["NBSESSIONS"] =
+            stack.nbSessions > 0 ? stack.nbSessions : ns3::LanmanStackConfig().GetNbSessions();
+        for (const auto& [attribute, iniName] : kLanmanDerived)
+        {
+            auto it = values.find(attribute);
+            if (it != values.end())
+            {
+                parameters[iniName] = ParameterValue(it->second);
+                values.erase(it);
+            }
+        }
+    }
+    for (const auto& [name, value] : values)
+    {
+        auto duration = ParseDuration(value);
+        parameters[name] =
+            duration ? ordered_json(FormatDuration(*duration)) : ParameterValue(value);
+    }
+    return {{"profile", stack.profile}, {"parameters", parameters}};
+}
+
+ordered_json
+ConnectJson(const ConnectAppSpec& c)
+{
+    ordered_json j = {{"type", "connect"}, {"remote", c.remote}};
+    if (c.portLast > 0)
+    {
+        j["port_range"] = {c.port, c.portLast};
+    }
+    else
+    {
+        j["port"] = c.port;
+    }
+    j["start"] = FormatDuration(c.start);
+    j["count"] = c.count;
+    j["interval"] = FormatDuration(c.interval);
+    j["mode"] = c.sequential ? "sequential" : "scheduled";
+    j["until_connected"] = c.untilConnected;
+    j["give_up_after"] = FormatDuration(c.giveUpAfter);
+    j["send_bytes"] = c.sendBytes;
+    j["receive_bytes"] = c.receiveBytes;
+    j["hold"] = FormatDuration(c.hold);
+    return j;
+}
+
+ordered_json
+ServiceJson(const ServiceAppSpec& s)
+{
+    ordered_json j = {{"type", "service"}, {"port", s.port}};
+    if (s.windows.size() == 1)
+    {
+        j["start"] = FormatDuration(s.windows[0].up);
+        if (s.windows[0].down >= ns3::Time(0))
+        {
+            j["stop"] = FormatDuration(s.windows[0].down);
+        }
+    }
+    else
+    {
+        ordered_json windows = ordered_json::array();
+        for (const auto& w : s.windows)
+        {
+            ordered_json window = {{"up", FormatDuration(w.up)}};
+            if (w.down >= ns3::Time(0))
+            {
+                window["down"] = FormatDuration(w.down);
+            }
+            windows.push_back(window);
+        }
+        j["schedule"] = windows;
+    }
+    j["request_bytes"] = s.requestBytes;
+    j["response_bytes"] = s.responseBytes;
+    j["close_after_response"] = s.closeAfterResponse;
+    return j;
+}
+
+ordered_json
+CommandsJson(const std::vector<ns3::LanmanCommand>& commands)
+{
+    ordered_json list = ordered_json::array();
+    for (const auto& c : commands)
+    {
+        list.push_back(c.text);
+    }
+    return list;
+}
+
+ordered_json
+ApplicationJson(const AppSpec& app)
+{
+    if (app.type == "connect")
+    {
+        return ConnectJson(app.connect);
+    }
+    if (app.type == "service")
+    {
+        return ServiceJson(app.service);
+    }
+    if (app.type == "lanman-redirector")
+    {
+        const LanmanRedirectorSpec& r = app.lanmanRedirector;
+        return {{"type", app.type},
+                {"domain_controller", r.domainController},
+                {"commands", CommandsJson(r.commands)},
+                {"logon_script", CommandsJson(r.logonScript)},
+                {"start", FormatDuration(r.start)},
+                {"start_jitter", FormatDuration(r.startJitter)}};
+    }
+    const LanmanServerSpec& s = app.lanmanServer;
+    return {{"type", app.type},
+            {"start", FormatDuration(s.start)},
+            {"think_time", FormatDuration(s.thinkTime)},
+            {"logon_think_time", FormatDuration(s.logonThinkTime)},
+            {"idle_timeout", FormatDuration(s.idleTimeout)}};
+}
+
+ordered_json
+LanJson(const LanSpec& lan)
+{
+    ordered_json j = {{"name", lan.name},
+                      {"type", lan.switched ? "switched" : "shared"},
+                      {"data_rate", FormatDataRate(lan.dataRateBps)},
+                      {"delay", FormatDuration(lan.delay)}};
+    if (lan.switched)
+    {
+        j["forwarding_latency"] = FormatDuration(lan.forwardingLatency);
+        j["arp_requests"] = lan.arpTargetOnly ? "target-only" : "flood";
+        j["address_resolution"] = lan.staticResolution ? "static" : "arp";
+    }
+    return j;
+}
+
+ordered_json
+HostJson(const HostSpec& h)
+{
+    ordered_json apps = ordered_json::array();
+    for (const auto& app : h.applications)
+    {
+        apps.push_back(ApplicationJson(app));
+    }
+    return {{"name", h.name},
+            {"count", h.count},
+            {"lan", h.lan},
+            {"role", h.role},
+            {"stack", StackJson(h.stack)},
+            {"applications", apps}};
+}
+
+} // namespace
+
+ordered_json
+ResolvedScenario(const Scenario& s)
+{
+    ordered_json lans = ordered_json::array();
+    for (const auto& lan : s.lans)
+    {
+        lans.push_back(LanJson(lan));
+    }
+    ordered_json wans = ordered_json::array();
+    for (const auto& w : s.wanLinks)
+    {
+        wans.push_back({{"name", w.name},
+                        {"lans", {w.lanA, w.lanB}},
+                        {"data_rate", FormatDataRate(w.dataRateBps)},
+                        {"delay", FormatDuration(w.delay)},
+                        {"loss", w.loss}});
+    }
+    ordered_json hosts = ordered_json::array();
+    for (const auto& h : s.hosts)
+    {
+        hosts.push_back(HostJson(h));
+    }
+    return {{"name", s.name},
+            {"description", s.description},
+            {"seed", s.seed},
+            {"duration", FormatDuration(s.duration)},
+            {"network", {{"lans", lans}, {"wan_links", wans}}},
+            {"hosts", hosts}};
+}
+
+std::string
+ResolvedScenarioText(const Scenario& scenario)
+{
+    return ResolvedScenario(scenario).dump(2) + "\n";
+}
+
+} // namespace retrotcp
