@@ -45,14 +45,7 @@ LanmanProfileRegistry::GetAll()
 const LegacyTcpProfile*
 LanmanProfileRegistry::Find(const std::string& name)
 {
-    for (const auto& p : GetAll())
-    {
-        if (p.GetName() == name)
-        {
-            return &p;
-        }
-    }
-    return nullptr;
+    return LegacyTcpProfile::FindIn(GetAll(), name);
 }
 
 std::optional<LanmanVersion>

@@ -178,14 +178,7 @@ LegacyTcpProfileRegistry::GetAll()
 const LegacyTcpProfile*
 LegacyTcpProfileRegistry::Find(const std::string& name)
 {
-    for (const auto& p : GetAll())
-    {
-        if (p.GetName() == name)
-        {
-            return &p;
-        }
-    }
-    return nullptr;
+    return LegacyTcpProfile::FindIn(GetAll(), name);
 }
 
 std::string

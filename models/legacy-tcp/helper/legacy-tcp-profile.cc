@@ -66,4 +66,17 @@ LegacyTcpProfile::Derive(std::string name, std::string description,
     return derived;
 }
 
+const LegacyTcpProfile*
+LegacyTcpProfile::FindIn(const std::vector<LegacyTcpProfile>& profiles, const std::string& name)
+{
+    for (const auto& p : profiles)
+    {
+        if (p.GetName() == name)
+        {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace ns3

@@ -55,6 +55,13 @@ class LegacyTcpProfile
     LegacyTcpProfile Derive(std::string name, std::string description,
                             const std::vector<LegacyTcpProfileValue>& changes) const;
 
+    /**
+     * \param profiles a list of profiles \param name a profile name
+     * \return the profile of that name in \p profiles, or nullptr
+     */
+    static const LegacyTcpProfile* FindIn(const std::vector<LegacyTcpProfile>& profiles,
+                                          const std::string& name);
+
   private:
     std::string m_name;                          //!< profile name
     std::string m_description;                   //!< description
