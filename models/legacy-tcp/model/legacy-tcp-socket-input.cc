@@ -177,7 +177,7 @@ LegacyTcpSocket::HandleConnectRst()
     }
     if (m_synRetries >= Cfg().maxConnectRetransmissions)
     {
-        // Issue 3, rule 5c: retries spent and the last answer was a RST: refused.
+        // Rule LT-CONNECT-RETRY-COUNT: retries spent and the last answer was a RST: refused.
         FailConnect(LegacyTcpError::Refused, false);
         return;
     }

@@ -14,7 +14,7 @@ NS_LOG_COMPONENT_DEFINE("LegacyTcpSocketOutput");
 uint32_t
 LegacyTcpSocket::GetAdvertisedWindow() const
 {
-    // Issue 3 design: advertised window = ReceiveWindow minus unread bytes.
+    // Advertised window = ReceiveWindow minus unread bytes.
     uint32_t buffered = m_rxBuffer->GetSize();
     uint32_t size = Cfg().receiveWindow;
     uint32_t wnd = buffered >= size ? 0 : size - buffered;
@@ -43,7 +43,7 @@ LegacyTcpSocket::MakeHeader(uint8_t flags, SequenceNumber32 seq, SequenceNumber3
 void
 LegacyTcpSocket::SendSyn(bool withAck)
 {
-    // Issue 3, rule 8: MSS option on SYN and SYN-ACK; no timestamps, SACK or
+    // Rule LT-WIRE-OPTIONS: MSS option on SYN and SYN-ACK; no timestamps, SACK or
     // window scaling (none existed in these stacks).
     uint8_t flags = TcpHeader::SYN | (withAck ? TcpHeader::ACK : 0);
     TcpHeader h = MakeHeader(flags, m_tcb.iss, withAck ? m_tcb.rcvNxt : SequenceNumber32(0));

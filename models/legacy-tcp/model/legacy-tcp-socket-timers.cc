@@ -118,7 +118,7 @@ LegacyTcpSocket::RetransmitTimeout()
 void
 LegacyTcpSocket::SynTimeout()
 {
-    // Issue 3, rule 5c: one retry counter for both kinds of retry; spent on an
+    // Rule LT-CONNECT-RETRY-COUNT: one retry counter for both kinds of retry; spent on an
     // unanswered SYN: timed_out (WSAETIMEDOUT).
     if (m_synRetries >= Cfg().maxConnectRetransmissions)
     {

@@ -155,7 +155,7 @@ TEST_CASE("legacy-tcp: the ISN follows the RFC 793 clock and the run's seed", "[
         // RFC 793 p.27: one tick per 4 microseconds, so 250000 ticks a second; plus
         // the per-connection step (IsnIncrement, 4.4BSD's TCP_ISSINCR / 2).
         CHECK(uint32_t(b->GetIss() - a->GetIss()) == 250000u + 64000u);
-        // Wire realism (rule 8): MSS option only.
+        // Rule LT-WIRE-OPTIONS: MSS option only.
         CHECK(syns[0].mss == 1460);
         CHECK(syns[0].optionKinds == (1u << 2));
     }
