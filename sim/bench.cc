@@ -1,6 +1,7 @@
 #include "bench.h"
 
-#include "connection-registry.h"
+#include "app-reporters.h"
+#include "connection-book.h"
 #include "connector-helper.h"
 #include "ipv4-hashed-routing-helper.h"
 #include "legacy-tcp-l4-protocol.h"
@@ -185,26 +186,29 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
         factory = LegacyTcpSocketFactory::GetTypeId();
     }
 
-    Ptr<ConnectionRegistry> registry = CreateObject<ConnectionRegistry>();
+    Ptr<ConnectionBook> book = CreateObject<ConnectionBook>();
+    std::vector<std::unique_ptr<ClientReporter>> reporters;
     std::vector<Ipv4Address> serverAddresses =
         options.network == "switched" ? BuildSwitched(server, clients) : BuildStar(server, clients);
 
     ServiceHelper service(factory.GetName(), 139);
     service.SetAttribute("RequestBytes", UintegerValue(options.payload));
     service.SetAttribute("ResponseBytes", UintegerValue(options.payload));
-    service.SetAttribute("Registry", PointerValue(registry));
     service.Install(server).Start(Seconds(0));
     ConnectorHelper connector(factory.GetName(), Address());
     connector.SetAttribute("Count", UintegerValue(options.connectionsPerClient));
     connector.SetAttribute("Interval", TimeValue(interval));
     connector.SetAttribute("SendBytes", UintegerValue(options.payload));
     connector.SetAttribute("ReceiveBytes", UintegerValue(options.payload));
-    connector.SetAttribute("Registry", PointerValue(registry));
     for (uint32_t i = 0; i < options.clients; ++i)
     {
         connector.SetAttribute("Remote", AddressValue(InetSocketAddress(serverAddresses[i], 139)));
         // Stagger the clients over one interval so they do not all send at once.
-        connector.Install(clients.Get(i)).Start(clientStart + interval * i / options.clients);
+        ApplicationContainer app = connector.Install(clients.Get(i));
+        app.Start(clientStart + interval * i / options.clients);
+        reporters.push_back(std::make_unique<ClientReporter>(
+            book, "", "", clients.Get(i)->GetId(), [](Ipv4Address) { return std::string(); }));
+        reporters.back()->Listen(app.Get(0));
     }
 
     uint64_t heapBefore = HeapInUse();
@@ -221,7 +225,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     r.scheduler = options.scheduler;
     r.simulatedSeconds = Simulator::Now().GetSeconds();
     r.eventsExecuted = Simulator::GetEventCount();
-    for (const auto& rec : registry->GetRecords())
+    for (const auto& rec : book->GetRecords())
     {
         ++r.connections;
         ++r.outcomes[ConnectionOutcomeName(rec.outcome)];

@@ -14,10 +14,10 @@ namespace retrotcp
 using namespace ns3;
 
 LanmanInstaller::LanmanInstaller(const Scenario& scenario, const Topology& topology,
-                                 Ptr<ConnectionRegistry> registry, CommandsLog& commands)
+                                 Ptr<ConnectionBook> book, CommandsLog& commands)
     : m_scenario(scenario)
     , m_topology(topology)
-    , m_registry(registry)
+    , m_book(book)
     , m_commands(commands)
 {
 }
@@ -49,6 +49,19 @@ LanmanInstaller::HasRedirector(const Scenario& scenario)
 }
 
 void
+LanmanInstaller::RecordCommand(const LanmanCommandRecord& record)
+{
+    if (!record.socket)
+    {
+        m_commands.Record(record);
+        return;
+    }
+    LanmanCommandRecord withId = record;
+    withId.detail += " conn_id=" + std::to_string(m_book->FindSocket(record.socket));
+    m_commands.Record(withId);
+}
+
+Ptr<Application>
 LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId factory,
                          Callback<void, Ptr<Socket>> configure, int64_t& nextStream)
 {
@@ -58,7 +71,6 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
         const LanmanServerSpec& s = app.lanmanServer;
         LanmanServerHelper server;
         server.SetAttribute("SocketFactory", TypeIdValue(factory));
-        server.SetAttribute("Registry", PointerValue(m_registry));
         server.SetAttribute("ThinkTime", TimeValue(s.thinkTime));
         server.SetAttribute("LogonThinkTime", TimeValue(s.logonThinkTime));
         server.SetAttribute("IdleTimeout", TimeValue(s.idleTimeout));
@@ -66,7 +78,7 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
         ApplicationContainer apps = server.Install(host.node);
         apps.Start(s.start);
         apps.Stop(m_scenario.duration);
-        return;
+        return apps.Get(0);
     }
     const LanmanRedirectorSpec& r = app.lanmanRedirector;
     // LMHOSTS: every host of the scenario can be named in \\SERVER\SHARE. One
@@ -81,8 +93,6 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
     }
     LanmanRedirectorHelper redirector(r.domainController);
     redirector.SetAttribute("SocketFactory", TypeIdValue(factory));
-    redirector.SetAttribute("Registry", PointerValue(m_registry));
-    redirector.SetAttribute("Profile", StringValue(spec.stack.profile));
     if (spec.stack.nbSessions > 0)
     {
         redirector.SetAttribute("NbSessions", UintegerValue(spec.stack.nbSessions));
@@ -92,7 +102,7 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
     redirector.SetNameTable(m_names);
     ApplicationContainer apps = redirector.Install(host.node);
     Ptr<LanmanRedirector> a = DynamicCast<LanmanRedirector>(apps.Get(0));
-    a->TraceConnectWithoutContext("Command", MakeCallback(&CommandsLog::Record, &m_commands));
+    a->TraceConnectWithoutContext("Command", MakeCallback(&LanmanInstaller::RecordCommand, this));
     m_redirectors.push_back(a);
     Time start = r.start;
     if (r.startJitter > Time(0))
@@ -104,6 +114,7 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
     }
     apps.Start(start);
     apps.Stop(m_scenario.duration);
+    return a;
 }
 
 } // namespace retrotcp

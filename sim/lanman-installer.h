@@ -2,7 +2,7 @@
 #define RETROTCP_LANMAN_INSTALLER_H
 
 #include "commands-log.h"
-#include "connection-registry.h"
+#include "connection-book.h"
 #include "lanman-redirector.h"
 #include "ns3/socket.h"
 #include "topology.h"
@@ -13,13 +13,13 @@ namespace retrotcp
 /**
  * \brief Installs the lanman-redirector and lanman-server applications of a
  * scenario on their hosts and routes the redirectors' "Command" trace to a
- * CommandsLog.
+ * CommandsLog (with the conn_id of the connection each command used).
  */
 class LanmanInstaller
 {
   public:
     LanmanInstaller(const Scenario& scenario, const Topology& topology,
-                    ns3::Ptr<ns3::ConnectionRegistry> registry, CommandsLog& commands);
+                    ns3::Ptr<ConnectionBook> book, CommandsLog& commands);
 
     /**
      * \brief Install one lanman application on \p host.
@@ -27,8 +27,10 @@ class LanmanInstaller
      * \param configure per-socket configuration (may be null) \param nextStream RNG
      * stream counter (start jitter)
      */
-    void Install(const HostInstance& host, const AppSpec& app, ns3::TypeId factory,
-                 ns3::Callback<void, ns3::Ptr<ns3::Socket>> configure, int64_t& nextStream);
+    ns3::Ptr<ns3::Application> Install(const HostInstance& host, const AppSpec& app,
+                                       ns3::TypeId factory,
+                                       ns3::Callback<void, ns3::Ptr<ns3::Socket>> configure,
+                                       int64_t& nextStream);
 
     /// Report the commands still running (result "pending") at the end of the run.
     void ReportRunning();
@@ -39,7 +41,10 @@ class LanmanInstaller
   private:
     const Scenario& m_scenario;
     const Topology& m_topology;
-    ns3::Ptr<ns3::ConnectionRegistry> m_registry;
+    /** \brief A command finished: commands.csv, with its connection's conn_id. */
+    void RecordCommand(const ns3::LanmanCommandRecord& record);
+
+    ns3::Ptr<ConnectionBook> m_book;
     CommandsLog& m_commands;
     std::vector<ns3::Ptr<ns3::LanmanRedirector>> m_redirectors;
     ns3::Ptr<ns3::LanmanNameTable> m_names; //!< the scenario's LMHOSTS, shared

@@ -4,11 +4,10 @@ namespace retrotcp
 {
 
 LegacyEventForwarder::LegacyEventForwarder(std::string host, ns3::Ipv4Address address,
-                                           ns3::Ptr<ns3::ConnectionRegistry> registry,
-                                           uint32_t nodeId)
+                                           ns3::Ptr<ConnectionBook> book, uint32_t nodeId)
     : m_host(std::move(host))
     , m_address(address)
-    , m_registry(registry)
+    , m_book(book)
     , m_nodeId(nodeId)
 {
 }
@@ -17,19 +16,25 @@ void
 LegacyEventForwarder::Forward(const ns3::LegacyTcpEvent& event)
 {
     uint64_t id =
-        event.connectionId == 0 ? 0 : m_registry->FindStackConnection(m_nodeId, event.connectionId);
+        event.connectionId == 0 ? 0 : m_book->FindStackConnection(m_nodeId, event.connectionId);
     if (id == 0 && event.localPort != 0)
     {
         ns3::Ipv4Address local =
             event.localAddress == ns3::Ipv4Address::GetAny() ? m_address : event.localAddress;
-        id = m_registry->FindTuple(local, event.localPort, event.remoteAddress, event.remotePort);
+        id = m_book->FindTuple(local, event.localPort, event.remoteAddress, event.remotePort);
         if (id == 0)
         {
-            id = m_registry->FindTuple(event.remoteAddress, event.remotePort, local,
-                                       event.localPort);
+            id = m_book->FindTuple(event.remoteAddress, event.remotePort, local, event.localPort);
         }
     }
-    m_registry->Event(m_host, id, event.name, event.detail);
+    if (id != 0 && event.name == "syn_sent" && event.localPort != 0)
+    {
+        // The stack chose the port inside Connect(): the call's 4-tuple is known now.
+        ns3::Ipv4Address local =
+            event.localAddress == ns3::Ipv4Address::GetAny() ? m_address : event.localAddress;
+        m_book->BindLocalEnd(id, local, event.localPort);
+    }
+    m_book->Event(m_host, id, event.name, event.detail);
 }
 
 } // namespace retrotcp

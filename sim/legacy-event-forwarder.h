@@ -1,7 +1,7 @@
 #ifndef RETROTCP_LEGACY_EVENT_FORWARDER_H
 #define RETROTCP_LEGACY_EVENT_FORWARDER_H
 
-#include "connection-registry.h"
+#include "connection-book.h"
 #include "legacy-tcp-event.h"
 #include "ns3/ipv4-address.h"
 
@@ -19,14 +19,14 @@ class LegacyEventForwarder
 {
   public:
     LegacyEventForwarder(std::string host, ns3::Ipv4Address address,
-                         ns3::Ptr<ns3::ConnectionRegistry> registry, uint32_t nodeId);
+                         ns3::Ptr<ConnectionBook> registry, uint32_t nodeId);
 
     void Forward(const ns3::LegacyTcpEvent& event);
 
   private:
     std::string m_host;
     ns3::Ipv4Address m_address;
-    ns3::Ptr<ns3::ConnectionRegistry> m_registry;
+    ns3::Ptr<ConnectionBook> m_book;
     uint32_t m_nodeId;
 };
 

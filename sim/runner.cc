@@ -1,8 +1,10 @@
 #include "runner.h"
 
+#include "app-reporters.h"
 #include "atomic-file.h"
-#include "connection-registry.h"
+#include "connection-book.h"
 #include "connector-application.h"
+#include "connector-helper.h"
 #include "event-log.h"
 #include "lanman-installer.h"
 #include "legacy-event-forwarder.h"
@@ -28,6 +30,7 @@
 #include "run-progress.h"
 #include "scheduler-choice.h"
 #include "service-application.h"
+#include "service-helper.h"
 #include "switched-ethernet-helper.h"
 #include "switched-ethernet-net-device.h"
 #include "topology.h"
@@ -82,6 +85,13 @@ class Run
   private:
     void ClearOldResults() const;
     void InstallHost(const HostInstance& host);
+    void InstallConnector(const HostInstance& host, const AppSpec& app, TypeId factory,
+                          const Callback<void, Ptr<Socket>>& configure);
+    void InstallService(const HostInstance& host, const AppSpec& app, TypeId factory,
+                        const Callback<void, Ptr<Socket>>& configure);
+    void InstallLanman(const HostInstance& host, const AppSpec& app, TypeId factory,
+                       const Callback<void, Ptr<Socket>>& configure);
+    std::string HostNameOf(Ipv4Address address) const;
     void InstallLegacyStack(const HostInstance& host, const StackProfile& profile);
     void EnablePcap();
     void Simulate(RunResult& result);
@@ -97,7 +107,9 @@ class Run
     CommandsLog m_commands;                    //!< commands.csv (lanman-redirector)
     std::unique_ptr<LanmanInstaller> m_lanman; //!< lanman applications
     Topology m_topology;
-    Ptr<ConnectionRegistry> m_registry;
+    Ptr<ConnectionBook> m_book;                             //!< connections.csv, events.csv
+    std::vector<std::unique_ptr<ClientReporter>> m_clients; //!< one per client application
+    std::vector<std::unique_ptr<ServerReporter>> m_servers; //!< one per server application
     std::vector<std::unique_ptr<WireTap>> m_taps;
     std::vector<std::unique_ptr<LegacyEventForwarder>> m_forwarders;
     std::map<const HostSpec*, LegacyTcpStackHelper> m_stackHelpers; //!< one per legacy group
@@ -130,7 +142,7 @@ Run::InstallHost(const HostInstance& host)
     Callback<void, Ptr<Socket>> configure;
     if (profile->kind == StackKind::Stock)
     {
-        m_taps.push_back(std::make_unique<WireTap>(host.node, host.name, m_registry));
+        m_taps.push_back(std::make_unique<WireTap>(host.node, host.name, m_book));
         if (!spec.stack.parameters.empty())
         {
             configure = MakeBoundCallback(&ConfigureStockSocket, &spec.stack.parameters);
@@ -143,60 +155,96 @@ Run::InstallHost(const HostInstance& host)
     }
     for (const auto& app : spec.applications)
     {
-        if (app.type == "connect")
+        // One table: each application type of the scenario format and how it is
+        // installed (parsing and checking: scenario-loader.cc).
+        using Installer = void (Run::*)(const HostInstance&, const AppSpec&, TypeId,
+                                        const Callback<void, Ptr<Socket>>&);
+        static const std::map<std::string, Installer> kInstallers = {
+            {"connect", &Run::InstallConnector},
+            {"service", &Run::InstallService},
+            {"lanman-server", &Run::InstallLanman},
+            {"lanman-redirector", &Run::InstallLanman},
+        };
+        (this->*kInstallers.at(app.type))(host, app, factory, configure);
+    }
+}
+
+std::string
+Run::HostNameOf(Ipv4Address address) const
+{
+    const HostInstance* host = m_topology.FindByAddress(address);
+    return host ? host->name : "";
+}
+
+void
+Run::InstallConnector(const HostInstance& host, const AppSpec& app, TypeId factory,
+                      const Callback<void, Ptr<Socket>>& configure)
+{
+    const ConnectAppSpec& c = app.connect;
+    const HostInstance& remote = m_topology.Host(c.remote);
+    ConnectorHelper helper(factory.GetName(), InetSocketAddress(remote.address, c.port));
+    helper.SetAttribute("Count", UintegerValue(c.count));
+    helper.SetAttribute("Interval", TimeValue(c.interval));
+    helper.SetAttribute("SendBytes", UintegerValue(c.sendBytes));
+    helper.SetAttribute("ReceiveBytes", UintegerValue(c.receiveBytes));
+    helper.SetAttribute("HoldTime", TimeValue(c.hold));
+    helper.SetAttribute("PortCount", UintegerValue(c.portLast > 0 ? c.portLast - c.port + 1 : 1));
+    helper.SetAttribute("Sequential", BooleanValue(c.sequential));
+    helper.SetAttribute("UntilConnected", BooleanValue(c.untilConnected));
+    helper.SetAttribute("GiveUpAfter", TimeValue(c.giveUpAfter));
+    helper.SetSocketConfigurator(configure);
+    ApplicationContainer apps = helper.Install(host.node);
+    m_clients.push_back(std::make_unique<ClientReporter>(
+        m_book, host.name, host.spec->stack.profile, host.node->GetId(),
+        [this](Ipv4Address a) { return HostNameOf(a); }));
+    m_clients.back()->Listen(apps.Get(0));
+    apps.Start(c.start);
+    apps.Stop(m_scenario.duration);
+}
+
+void
+Run::InstallService(const HostInstance& host, const AppSpec& app, TypeId factory,
+                    const Callback<void, Ptr<Socket>>& configure)
+{
+    // One listener per up window of the service's schedule: it opens at "up" and
+    // closes at "down", so connects between windows are refused.
+    const ServiceAppSpec& s = app.service;
+    for (const ServiceWindow& w : s.windows)
+    {
+        if (w.up >= m_scenario.duration)
         {
-            const ConnectAppSpec& c = app.connect;
-            const HostInstance& remote = m_topology.Host(c.remote);
-            Ptr<ConnectorApplication> a = CreateObject<ConnectorApplication>();
-            a->SetAttribute("Remote", AddressValue(InetSocketAddress(remote.address, c.port)));
-            a->SetAttribute("RemoteName", StringValue(remote.name));
-            a->SetAttribute("Profile", StringValue(spec.stack.profile));
-            a->SetAttribute("SocketFactory", TypeIdValue(factory));
-            a->SetAttribute("Count", UintegerValue(c.count));
-            a->SetAttribute("Interval", TimeValue(c.interval));
-            a->SetAttribute("SendBytes", UintegerValue(c.sendBytes));
-            a->SetAttribute("ReceiveBytes", UintegerValue(c.receiveBytes));
-            a->SetAttribute("HoldTime", TimeValue(c.hold));
-            a->SetAttribute("PortCount",
-                            UintegerValue(c.portLast > 0 ? c.portLast - c.port + 1 : 1));
-            a->SetAttribute("Sequential", BooleanValue(c.sequential));
-            a->SetAttribute("UntilConnected", BooleanValue(c.untilConnected));
-            a->SetAttribute("GiveUpAfter", TimeValue(c.giveUpAfter));
-            a->SetAttribute("Registry", PointerValue(m_registry));
-            a->SetSocketConfigurator(configure);
-            host.node->AddApplication(a);
-            a->SetStartTime(c.start);
-            a->SetStopTime(m_scenario.duration);
+            continue;
         }
-        else if (app.type == "service")
-        {
-            // One listener per up window of the service's schedule: it
-            // opens at "up" and closes at "down", so connects between windows are
-            // refused.
-            const ServiceAppSpec& s = app.service;
-            for (const ServiceWindow& w : s.windows)
-            {
-                if (w.up >= m_scenario.duration)
-                {
-                    continue;
-                }
-                Ptr<ServiceApplication> a = CreateObject<ServiceApplication>();
-                a->SetAttribute("Port", UintegerValue(s.port));
-                a->SetAttribute("SocketFactory", TypeIdValue(factory));
-                a->SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
-                a->SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
-                a->SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
-                a->SetAttribute("Registry", PointerValue(m_registry));
-                a->SetSocketConfigurator(configure);
-                host.node->AddApplication(a);
-                a->SetStartTime(w.up);
-                a->SetStopTime(w.down >= Time(0) ? w.down : m_scenario.duration);
-            }
-        }
-        else if (IsLanmanAppType(app.type))
-        {
-            m_lanman->Install(host, app, factory, configure, m_nextStream);
-        }
+        ServiceHelper helper(factory.GetName(), s.port);
+        helper.SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
+        helper.SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
+        helper.SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
+        helper.SetSocketConfigurator(configure);
+        ApplicationContainer apps = helper.Install(host.node);
+        m_servers.push_back(std::make_unique<ServerReporter>(m_book, host.name));
+        m_servers.back()->Listen(apps.Get(0));
+        apps.Start(w.up);
+        apps.Stop(w.down >= Time(0) ? w.down : m_scenario.duration);
+    }
+}
+
+void
+Run::InstallLanman(const HostInstance& host, const AppSpec& app, TypeId factory,
+                   const Callback<void, Ptr<Socket>>& configure)
+{
+    Ptr<Application> a = m_lanman->Install(host, app, factory, configure, m_nextStream);
+    if (app.type == "lanman-redirector")
+    {
+        // The redirector's sessions report the MS-DOS codes it shows the user.
+        m_clients.push_back(std::make_unique<ClientReporter>(
+            m_book, host.name, host.spec->stack.profile, host.node->GetId(),
+            [this](Ipv4Address address) { return HostNameOf(address); }, ERRORS_DOS, false));
+        m_clients.back()->Listen(a);
+    }
+    else
+    {
+        m_servers.push_back(std::make_unique<ServerReporter>(m_book, host.name));
+        m_servers.back()->Listen(a);
     }
 }
 
@@ -218,8 +266,8 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
     }
     Ptr<LegacyTcpL4Protocol> stack = helper->second.Install(host.node);
     m_nextStream += helper->second.AssignStreams(NodeContainer(host.node), m_nextStream);
-    m_forwarders.push_back(std::make_unique<LegacyEventForwarder>(host.name, host.address,
-                                                                  m_registry, host.node->GetId()));
+    m_forwarders.push_back(std::make_unique<LegacyEventForwarder>(host.name, host.address, m_book,
+                                                                  host.node->GetId()));
     stack->TraceConnectWithoutContext(
         "ConnectionEvent", MakeCallback(&LegacyEventForwarder::Forward, m_forwarders.back().get()));
 }
@@ -298,7 +346,7 @@ Run::WriteConnections(RunResult& result)
     {
         result.outcomes[word] = 0;
     }
-    for (const ConnectionRecord& r : m_registry->GetRecords())
+    for (const ConnectionRecord& r : m_book->GetRecords())
     {
         std::string outcome = ConnectionOutcomeName(r.outcome);
         ++result.outcomes[outcome];
@@ -409,9 +457,9 @@ Run::Execute()
     RngSeedManager::SetRun(m_options.runNumber);
     m_topology = BuildTopology(m_scenario);
     m_nextStream = m_topology.nextStream;
-    m_registry = CreateObject<ConnectionRegistry>();
-    m_registry->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
-    m_lanman = std::make_unique<LanmanInstaller>(m_scenario, m_topology, m_registry, m_commands);
+    m_book = CreateObject<ConnectionBook>();
+    m_book->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
+    m_lanman = std::make_unique<LanmanInstaller>(m_scenario, m_topology, m_book, m_commands);
     for (const auto& host : m_topology.hosts)
     {
         InstallHost(host);
@@ -427,6 +475,7 @@ Run::Execute()
         result.files.push_back("events.csv");
     }
     result.files.push_back("connections.csv");
+    m_book->UpdateOpenCounters(); // calls still open at the end
     m_lanman->ReportRunning();
     if (LanmanInstaller::HasRedirector(m_scenario))
     {
@@ -441,8 +490,10 @@ Run::Execute()
     Names::Clear();
     m_taps.clear();
     m_forwarders.clear();
+    m_clients.clear();
+    m_servers.clear();
     m_stackHelpers.clear();
-    m_registry = nullptr;
+    m_book = nullptr;
     CommitPcaps(result);
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();

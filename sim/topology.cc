@@ -35,6 +35,13 @@ Topology::Host(const std::string& hostName) const
     return hosts[it->second];
 }
 
+const HostInstance*
+Topology::FindByAddress(ns3::Ipv4Address address) const
+{
+    auto it = addressIndex.find(address.Get());
+    return it == addressIndex.end() ? nullptr : &hosts[it->second];
+}
+
 Topology
 BuildTopology(const Scenario& scenario)
 {
@@ -150,6 +157,7 @@ BuildTopology(const Scenario& scenario)
         {
             topo.hosts[memberIndex[k]].device = devices.Get(k);
             topo.hosts[memberIndex[k]].address = interfaces.GetAddress(k);
+            topo.addressIndex[interfaces.GetAddress(k).Get()] = memberIndex[k];
         }
         if (hasRouter)
         {

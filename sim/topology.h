@@ -32,7 +32,10 @@ struct Topology
     std::vector<ns3::Ptr<ns3::NetDevice>> routerDevices; //!< every router interface
     int64_t nextStream{0}; //!< first RNG stream not yet assigned (for stacks and apps)
 
+    std::map<uint32_t, size_t> addressIndex; //!< address -> index in hosts
     const HostInstance& Host(const std::string& name) const;
+    /** \return the host with this address, or nullptr (a router, say) */
+    const HostInstance* FindByAddress(ns3::Ipv4Address address) const;
 };
 
 /**

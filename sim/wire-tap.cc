@@ -26,9 +26,9 @@ Decode(Ptr<const Packet> packet, Ipv4Header& ip, TcpHeader& tcp)
 }
 } // namespace
 
-WireTap::WireTap(Ptr<Node> node, std::string host, Ptr<ConnectionRegistry> registry)
+WireTap::WireTap(Ptr<Node> node, std::string host, Ptr<ConnectionBook> book)
     : m_host(std::move(host))
-    , m_registry(registry)
+    , m_book(book)
 {
     Ptr<Ipv4L3Protocol> ip = node->GetObject<Ipv4L3Protocol>();
     ip->TraceConnectWithoutContext("Tx", MakeCallback(&WireTap::Tx, this));
@@ -45,22 +45,21 @@ WireTap::Tx(Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
         return;
     }
     uint8_t flags = tcp.GetFlags();
-    uint64_t id = m_registry->FindTuple(ip.GetSource(), tcp.GetSourcePort(), ip.GetDestination(),
-                                        tcp.GetDestinationPort());
+    uint64_t id = m_book->FindTuple(ip.GetSource(), tcp.GetSourcePort(), ip.GetDestination(),
+                                    tcp.GetDestinationPort());
     if ((flags & TcpHeader::SYN) && !(flags & TcpHeader::ACK) && id != 0)
     {
-        ConnectionRecord& r = m_registry->Get(id);
+        ConnectionRecord& r = m_book->Get(id);
         ++r.synsSent;
         std::ostringstream detail;
         detail << "seq=" << tcp.GetSequenceNumber();
-        m_registry->Event(m_host, id, r.synsSent == 1 ? "syn_sent" : "syn_retransmit",
-                          detail.str());
+        m_book->Event(m_host, id, r.synsSent == 1 ? "syn_sent" : "syn_retransmit", detail.str());
     }
     else if (flags & TcpHeader::RST)
     {
         std::ostringstream detail;
         detail << "to=" << ip.GetDestination() << ":" << tcp.GetDestinationPort();
-        m_registry->Event(m_host, id, "rst_sent", detail.str());
+        m_book->Event(m_host, id, "rst_sent", detail.str());
     }
 }
 
@@ -73,15 +72,15 @@ WireTap::Rx(Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
     {
         return;
     }
-    uint64_t id = m_registry->FindTuple(ip.GetDestination(), tcp.GetDestinationPort(),
-                                        ip.GetSource(), tcp.GetSourcePort());
+    uint64_t id = m_book->FindTuple(ip.GetDestination(), tcp.GetDestinationPort(), ip.GetSource(),
+                                    tcp.GetSourcePort());
     if (id != 0)
     {
-        ++m_registry->Get(id).rstsReceived;
+        ++m_book->Get(id).rstsReceived;
     }
     std::ostringstream detail;
     detail << "from=" << ip.GetSource() << ":" << tcp.GetSourcePort();
-    m_registry->Event(m_host, id, "rst_received", detail.str());
+    m_book->Event(m_host, id, "rst_received", detail.str());
 }
 
 } // namespace retrotcp

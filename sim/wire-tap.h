@@ -1,7 +1,7 @@
 #ifndef RETROTCP_WIRE_TAP_H
 #define RETROTCP_WIRE_TAP_H
 
-#include "connection-registry.h"
+#include "connection-book.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -22,14 +22,14 @@ namespace retrotcp
 class WireTap
 {
   public:
-    WireTap(ns3::Ptr<ns3::Node> node, std::string host, ns3::Ptr<ns3::ConnectionRegistry> registry);
+    WireTap(ns3::Ptr<ns3::Node> node, std::string host, ns3::Ptr<ConnectionBook> book);
 
   private:
     void Tx(ns3::Ptr<const ns3::Packet> packet, ns3::Ptr<ns3::Ipv4> ipv4, uint32_t interface);
     void Rx(ns3::Ptr<const ns3::Packet> packet, ns3::Ptr<ns3::Ipv4> ipv4, uint32_t interface);
 
     std::string m_host;
-    ns3::Ptr<ns3::ConnectionRegistry> m_registry;
+    ns3::Ptr<ConnectionBook> m_book;
 };
 
 } // namespace retrotcp

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 #include <sstream>
 
 using namespace retrotcp;
@@ -252,6 +253,33 @@ TEST_CASE("lanman-scenarios: a batch file pauses with the waiting pool, fails wi
     CHECK(errors == 6); // the second round, fs-1 .. fs-6
     CHECK(MaxBlocksInUse(out, "ws-wait") == 7);
     CHECK(MaxBlocksInUse(out, "ws-fail") == 7);
+
+    // A connect that waited for a block chose its port only when the block came:
+    // its row still names that port, and the server's side of it has its conn_id.
+    auto events = ReadCsv(out + "/events.csv");
+    std::set<std::string> waited;
+    for (const auto& e : events)
+    {
+        if (e.at("event") == "pool_wait_start")
+        {
+            waited.insert(e.at("conn_id"));
+        }
+    }
+    REQUIRE_FALSE(waited.empty());
+    for (const auto& r : ReadCsv(out + "/connections.csv"))
+    {
+        if (waited.count(r.at("conn_id")) && r.at("outcome") == "established")
+        {
+            INFO("conn_id " << r.at("conn_id"));
+            CHECK(r.at("local_port") != "0");
+            int accepted = 0;
+            for (const auto& e : events)
+            {
+                accepted += e.at("event") == "accepted" && e.at("conn_id") == r.at("conn_id");
+            }
+            CHECK(accepted == 1);
+        }
+    }
 }
 
 TEST_CASE("lanman-scenarios: a morning logon storm")

@@ -34,6 +34,13 @@ ClassifyConnectFailure(Ptr<Socket> socket, uint32_t rstsReceived)
 }
 
 ConnectionOutcome
+StackConnectOutcome(Ptr<Socket> socket)
+{
+    return DynamicCast<LegacyTcpSocket>(socket) ? ClassifyConnectFailure(socket, 0)
+                                                : ConnectionOutcome::Pending;
+}
+
+ConnectionOutcome
 ClassifyErrorClose(Ptr<Socket> socket)
 {
     Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket);

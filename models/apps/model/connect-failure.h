@@ -18,6 +18,14 @@ namespace ns3
 ConnectionOutcome ClassifyConnectFailure(Ptr<Socket> socket, uint32_t rstsReceived);
 
 /**
+ * \brief What the socket's stack says of a failed connect: a legacy socket its
+ * error (refused, timed out, no block, no port, unreachable); Pending for stock
+ * ns-3, which reports every failure alike (ClassifyConnectFailure then decides by
+ * the resets seen on the wire).
+ */
+ConnectionOutcome StackConnectOutcome(Ptr<Socket> socket);
+
+/**
  * \brief How an established connection that ended with an error ended: aborted by
  * this host (a legacy stack's half-duplex close) or reset by the peer.
  */

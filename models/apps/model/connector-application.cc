@@ -6,14 +6,12 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
-#include "ns3/names.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
-#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/socket-factory.h"
-#include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
+#include "ns3/trace-source-accessor.h"
 #include "ns3/type-id.h"
 #include "ns3/uinteger.h"
 #include "socket-endpoint.h"
@@ -37,12 +35,6 @@ ConnectorApplication::GetTypeId()
             .AddAttribute("Remote", "Address (InetSocketAddress) to connect to.", AddressValue(),
                           MakeAddressAccessor(&ConnectorApplication::m_remote),
                           MakeAddressChecker())
-            .AddAttribute("RemoteName", "Name of the remote host, written to connections.csv.",
-                          StringValue(""), MakeStringAccessor(&ConnectorApplication::m_remoteName),
-                          MakeStringChecker())
-            .AddAttribute("Profile", "Stack profile of this host, written to connections.csv.",
-                          StringValue(""), MakeStringAccessor(&ConnectorApplication::m_profile),
-                          MakeStringChecker())
             .AddAttribute("SocketFactory", "TypeId of the socket factory used to create sockets.",
                           TypeIdValue(TcpSocketFactory::GetTypeId()),
                           MakeTypeIdAccessor(&ConnectorApplication::m_socketFactory),
@@ -89,9 +81,38 @@ ConnectorApplication::GetTypeId()
                           "the client closes it.",
                           TimeValue(Time(0)), MakeTimeAccessor(&ConnectorApplication::m_holdTime),
                           MakeTimeChecker(Time(0)))
-            .AddAttribute("Registry", "The run's ConnectionRegistry (none: a private one).",
-                          PointerValue(), MakePointerAccessor(&ConnectorApplication::m_registry),
-                          MakePointerChecker<ConnectionRegistry>());
+            .AddTraceSource("ConnectStart",
+                            "A connect() call begins: its socket is created and bound, "
+                            "Connect() not yet called (socket, remote address).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_connectStartTrace),
+                            "ns3::ConnectorApplication::ConnectStartTracedCallback")
+            .AddTraceSource("Connected", "The connect() call succeeded (socket).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_connectedTrace),
+                            "ns3::ConnectorApplication::SocketTracedCallback")
+            .AddTraceSource("ConnectFailed",
+                            "The connect() call failed (socket, outcome; Pending when the "
+                            "stack does not say why: stock ns-3, refused if resets came back).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_connectFailedTrace),
+                            "ns3::ConnectorApplication::OutcomeTracedCallback")
+            .AddTraceSource("Close", "The application closes the connection (socket).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_closeTrace),
+                            "ns3::ConnectorApplication::SocketTracedCallback")
+            .AddTraceSource("Closed",
+                            "The connection closed normally (socket, true if the peer closed "
+                            "first).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_closedTrace),
+                            "ns3::ConnectorApplication::ClosedTracedCallback")
+            .AddTraceSource("Aborted",
+                            "The connection ended with an error (socket, Reset by the peer or "
+                            "Aborted by this host).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_abortedTrace),
+                            "ns3::ConnectorApplication::OutcomeTracedCallback")
+            .AddTraceSource("Tx", "Request bytes handed to the socket (socket, bytes).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_txTrace),
+                            "ns3::ConnectorApplication::BytesTracedCallback")
+            .AddTraceSource("Rx", "Response bytes read from the socket (socket, bytes).",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_rxTrace),
+                            "ns3::ConnectorApplication::BytesTracedCallback");
     return tid;
 }
 
@@ -126,18 +147,12 @@ ConnectorApplication::DoDispose()
         socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     }
     m_attempts.clear();
-    m_registry = nullptr;
     Application::DoDispose();
 }
 
 void
 ConnectorApplication::StartApplication()
 {
-    if (!m_registry)
-    {
-        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
-    }
-    m_hostName = Names::FindName(GetNode());
     m_started = 0;
     m_running = true;
     m_connected = false;
@@ -152,13 +167,7 @@ void
 ConnectorApplication::StopApplication()
 {
     m_running = false;
-    m_nextAttempt.Cancel();
-    // Attempts still in progress keep going; bring their counters up to date for
-    // the records written at the end of the run.
-    for (auto& [socket, attempt] : m_attempts)
-    {
-        UpdateCounters(socket, m_registry->Get(attempt.id));
-    }
+    m_nextAttempt.Cancel(); // attempts still in progress keep going
 }
 
 void
@@ -173,15 +182,7 @@ ConnectorApplication::StartAttempt()
 
     InetSocketAddress remote = InetSocketAddress::ConvertFrom(m_remote);
     remote.SetPort(remote.GetPort() + portOffset);
-    ConnectionRecord record;
-    record.host = m_hostName;
-    record.profile = m_profile;
-    record.remoteHost = m_remoteName;
-    record.remoteAddress = remote.GetIpv4();
-    record.remotePort = remote.GetPort();
-    record.start = Simulator::Now();
     Attempt attempt;
-    attempt.id = m_registry->Open(record);
     attempt.toSend = m_sendBytes;
 
     Ptr<Socket> socket = Socket::CreateSocket(GetNode(), m_socketFactory);
@@ -195,37 +196,26 @@ ConnectorApplication::StartAttempt()
                               MakeCallback(&ConnectorApplication::ErrorClose, this));
     socket->SetRecvCallback(MakeCallback(&ConnectorApplication::Receive, this));
     socket->SetSendCallback(MakeCallback(&ConnectorApplication::SendMore, this));
-    m_attempts[socket] = attempt;
+    Attempt& stored = m_attempts[socket] = attempt;
 
-    std::ostringstream detail;
-    detail << m_remoteName << ":" << remote.GetPort();
-    Event(attempt, "connect_start", detail.str());
-
-    // Bind first, so that the 4-tuple is known before the first SYN leaves (stock
-    // ns-3 sends it from inside Connect()).
+    // Bind first, so that the 4-tuple is known to ConnectStart's listeners before
+    // the first SYN leaves (stock ns-3 sends it from inside Connect()).
     if (socket->Bind() != 0)
     {
         // No local port (stock ns-3 reports ERROR_ADDRNOTAVAIL when its range is spent).
-        ConnectionRecord& r = m_registry->Get(attempt.id);
-        r.outcome = socket->GetErrno() == Socket::ERROR_ADDRNOTAVAIL ? ConnectionOutcome::NoPort
-                                                                     : ConnectionOutcome::Failed;
+        stored.outcome = socket->GetErrno() == Socket::ERROR_ADDRNOTAVAIL
+                             ? ConnectionOutcome::NoPort
+                             : ConnectionOutcome::Failed;
+        m_connectStartTrace(socket, remote);
         Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
         return;
     }
-    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
-    {
-        // The legacy stack reports events by its own connection id (its first SYN
-        // leaves from inside Connect(), before the port is known here).
-        m_registry->BindStackConnection(GetNode()->GetId(), legacy->GetConnectionId(), attempt.id);
-    }
-    m_registry->BindSocket(socket, attempt.id); // stock ns-3 chose the port in Bind()
+    m_connectStartTrace(socket, remote);
     if (socket->Connect(remote) != 0)
     {
-        m_registry->Get(attempt.id).outcome = ConnectionOutcome::Failed;
+        m_attempts[socket].outcome = ConnectionOutcome::Failed;
         Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
-        return;
     }
-    m_registry->BindSocket(socket, attempt.id); // the legacy stack chose it in Connect()
 }
 
 void
@@ -251,11 +241,8 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
     {
         return;
     }
-    ConnectionRecord& r = m_registry->Get(it->second.id);
-    UpdateCounters(socket, r);
-    r.outcome = ConnectionOutcome::Established;
-    r.end = Simulator::Now();
-    Event(it->second, "connected");
+    it->second.connected = true;
+    m_connectedTrace(socket);
     m_connected = true;
     if (m_untilConnected)
     {
@@ -269,28 +256,6 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
     MaybeClose(socket);
 }
 
-ConnectionOutcome
-ConnectorApplication::ClassifyFailure(Ptr<Socket> socket, const ConnectionRecord& record) const
-{
-    if (record.outcome != ConnectionOutcome::Pending)
-    {
-        return record.outcome; // already known (synchronous failure)
-    }
-    return ClassifyConnectFailure(socket, record.rstsReceived);
-}
-
-void
-ConnectorApplication::UpdateCounters(Ptr<Socket> socket, ConnectionRecord& record) const
-{
-    // The legacy stack counts its own SYNs and RSTs; stock hosts are counted on the
-    // wire by the scenario runner.
-    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
-    {
-        record.synsSent = legacy->GetSynsSent();
-        record.rstsReceived = legacy->GetRstsReceived();
-    }
-}
-
 void
 ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
 {
@@ -299,15 +264,11 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     {
         return;
     }
-    ConnectionRecord& r = m_registry->Get(it->second.id);
-    UpdateCounters(socket, r);
-    SetConnectionOutcome(r, ClassifyFailure(socket, r), socket);
-    r.end = Simulator::Now();
-    if (!StackTracesConnectFailure(socket) || r.outcome == ConnectionOutcome::Failed)
-    {
-        // The legacy stack traces its own connect_failed; say it here for the others.
-        Event(it->second, "connect_failed", ConnectionOutcomeName(r.outcome));
-    }
+    // An outcome known here (a synchronous failure), else what the stack says
+    // (Pending for stock ns-3, which does not say).
+    m_connectFailedTrace(socket, it->second.outcome != ConnectionOutcome::Pending
+                                     ? it->second.outcome
+                                     : StackConnectOutcome(socket));
     Finish(socket);
     if (m_sequential)
     {
@@ -323,14 +284,11 @@ ConnectorApplication::NormalClose(Ptr<Socket> socket)
     {
         return;
     }
-    ConnectionRecord& r = m_registry->Get(it->second.id);
-    if (r.outcome == ConnectionOutcome::Pending)
+    if (!it->second.connected)
     {
         return; // a close before the handshake completed: the failure callback follows
     }
-    r.closed = Simulator::Now();
-    r.closeKind = "normal";
-    Event(it->second, "app_closed", it->second.closing ? "local" : "peer");
+    m_closedTrace(socket, !it->second.closing);
     if (!it->second.closing)
     {
         // The server closed first: answer with our own close.
@@ -349,17 +307,13 @@ ConnectorApplication::ErrorClose(Ptr<Socket> socket)
     {
         return;
     }
-    ConnectionRecord& r = m_registry->Get(it->second.id);
-    if (r.outcome == ConnectionOutcome::Pending)
+    if (!it->second.connected)
     {
         return; // the failure callback reports it
     }
     // Rule LT-ABORT-CODE: a local abort (half-duplex close) is "aborted"
     // (WSAECONNABORTED 10053), a reset from the peer "reset" (WSAECONNRESET 10054).
-    SetConnectionOutcome(r, ClassifyErrorClose(socket), socket);
-    r.closed = Simulator::Now();
-    r.closeKind = r.outcome == ConnectionOutcome::Aborted ? "aborted" : "reset";
-    Event(it->second, r.outcome == ConnectionOutcome::Aborted ? "app_aborted" : "app_reset");
+    m_abortedTrace(socket, ClassifyErrorClose(socket));
     Finish(socket);
 }
 
@@ -384,7 +338,7 @@ ConnectorApplication::SendMore(Ptr<Socket> socket, uint32_t available)
         }
         attempt.toSend -= sent;
         available -= sent;
-        m_registry->Get(attempt.id).bytesSent += sent;
+        m_txTrace(socket, static_cast<uint32_t>(sent));
     }
 }
 
@@ -398,7 +352,7 @@ ConnectorApplication::Receive(Ptr<Socket> socket)
         if (it != m_attempts.end())
         {
             it->second.received += packet->GetSize();
-            m_registry->Get(it->second.id).bytesReceived += packet->GetSize();
+            m_rxTrace(socket, packet->GetSize());
         }
     }
     if (it != m_attempts.end())
@@ -429,7 +383,7 @@ ConnectorApplication::DoClose(Ptr<Socket> socket)
         return;
     }
     it->second.closing = true;
-    Event(it->second, "app_close");
+    m_closeTrace(socket);
     socket->Close();
 }
 
@@ -442,19 +396,11 @@ ConnectorApplication::Finish(Ptr<Socket> socket)
         return;
     }
     it->second.closeEvent.Cancel();
-    UpdateCounters(socket, m_registry->Get(it->second.id));
     socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                               MakeNullCallback<void, Ptr<Socket>>());
     m_attempts.erase(it);
-}
-
-void
-ConnectorApplication::Event(const Attempt& attempt, const std::string& name,
-                            const std::string& detail)
-{
-    m_registry->Event(m_hostName, attempt.id, name, detail);
 }
 
 } // namespace ns3

@@ -1,12 +1,13 @@
 #ifndef RETROTCP_CONNECTOR_APPLICATION_H
 #define RETROTCP_CONNECTOR_APPLICATION_H
 
-#include "connection-registry.h"
+#include "connection-record.h"
 #include "ns3/address.h"
 #include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/socket.h"
+#include "ns3/traced-callback.h"
 
 #include <map>
 #include <string>
@@ -19,10 +20,12 @@ namespace ns3
  * request and a response, and closes.
  *
  * Attempt i (0-based) starts at the application's start time plus i * Interval;
- * attempts are independent (a slow attempt does not delay the next). Each attempt
- * opens a ConnectionRecord in the ConnectionRegistry and keeps it up to date:
- * outcome, error code, times, bytes. The client closes first (so its end of the
- * connection goes to TIME-WAIT) unless the server closes before HoldTime is over.
+ * attempts are independent (a slow attempt does not delay the next). It reports
+ * every step of every attempt through trace sources (ConnectStart, Connected,
+ * ConnectFailed, Close, Closed, Aborted, Tx, Rx), as ns-3's PacketSink reports
+ * through "Rx": whoever keeps a book of connections listens to them. The client
+ * closes first (so its end of the connection goes to TIME-WAIT) unless the server
+ * closes before HoldTime is over.
  *
  * Schedules: with PortCount > 1, attempt i connects to Remote's port plus
  * (i mod PortCount) (a port scan); with Sequential, each attempt starts Interval
@@ -33,6 +36,17 @@ namespace ns3
 class ConnectorApplication : public Application
 {
   public:
+    /// Signature of "ConnectStart": the call's socket and where it connects.
+    typedef void (*ConnectStartTracedCallback)(Ptr<Socket> socket, const Address& remote);
+    /// Signature of "Connected" and "Close".
+    typedef void (*SocketTracedCallback)(Ptr<Socket> socket);
+    /// Signature of "ConnectFailed" and "Aborted": how the call or the connection ended.
+    typedef void (*OutcomeTracedCallback)(Ptr<Socket> socket, ConnectionOutcome outcome);
+    /// Signature of "Closed": true if the peer closed first.
+    typedef void (*ClosedTracedCallback)(Ptr<Socket> socket, bool byPeer);
+    /// Signature of "Tx" and "Rx".
+    typedef void (*BytesTracedCallback)(Ptr<Socket> socket, uint32_t bytes);
+
     static TypeId GetTypeId();
     ConnectorApplication();
     ~ConnectorApplication() override;
@@ -49,12 +63,12 @@ class ConnectorApplication : public Application
     /// State of one attempt in progress.
     struct Attempt
     {
-        uint64_t id{0};       //!< registry id
-        uint32_t toSend{0};   //!< request bytes not yet handed to the socket
-        uint32_t received{0}; //!< response bytes received
-        bool closing{false};  //!< Close() called
-        bool done{false};     //!< record final
-        EventId closeEvent;   //!< pending close after HoldTime
+        ConnectionOutcome outcome{ConnectionOutcome::Pending}; //!< known synchronous failure
+        uint32_t toSend{0};    //!< request bytes not yet handed to the socket
+        uint32_t received{0};  //!< response bytes received
+        bool connected{false}; //!< the handshake completed
+        bool closing{false};   //!< Close() called
+        EventId closeEvent;    //!< pending close after HoldTime
     };
 
     void StartApplication() override;
@@ -71,22 +85,15 @@ class ConnectorApplication : public Application
     void MaybeClose(Ptr<Socket> socket);
     void DoClose(Ptr<Socket> socket);
     void Finish(Ptr<Socket> socket);
-    void Event(const Attempt& attempt, const std::string& name, const std::string& detail = "");
-    ConnectionOutcome ClassifyFailure(Ptr<Socket> socket, const ConnectionRecord& record) const;
-    void UpdateCounters(Ptr<Socket> socket, ConnectionRecord& record) const;
 
     Address m_remote;                              //!< InetSocketAddress to connect to
-    std::string m_remoteName;                      //!< its host name, for the records
-    std::string m_profile;                         //!< this host's stack profile, for the records
     TypeId m_socketFactory;                        //!< socket factory to create sockets with
     uint32_t m_count{1};                           //!< number of attempts
     Time m_interval;                               //!< time between attempt starts
     uint32_t m_sendBytes{0};                       //!< request size
     uint32_t m_receiveBytes{0};                    //!< response size awaited before closing
     Time m_holdTime;                               //!< time held open after the exchange
-    Ptr<ConnectionRegistry> m_registry;            //!< where records go
     Callback<void, Ptr<Socket>> m_configureSocket; //!< per-host socket configuration
-    std::string m_hostName;                        //!< this node's name
     uint32_t m_started{0};                         //!< attempts started
     EventId m_nextAttempt;                         //!< next scheduled StartAttempt
     uint16_t m_portCount{1};                       //!< ports scanned from Remote's port
@@ -97,6 +104,15 @@ class ConnectorApplication : public Application
     bool m_running{false};                         //!< between start and stop
     bool m_connected{false};                       //!< a call has connected
     std::map<Ptr<Socket>, Attempt> m_attempts;     //!< attempts with a live socket
+
+    TracedCallback<Ptr<Socket>, const Address&> m_connectStartTrace;     //!< ConnectStart
+    TracedCallback<Ptr<Socket>> m_connectedTrace;                        //!< Connected
+    TracedCallback<Ptr<Socket>, ConnectionOutcome> m_connectFailedTrace; //!< ConnectFailed
+    TracedCallback<Ptr<Socket>> m_closeTrace;                            //!< Close
+    TracedCallback<Ptr<Socket>, bool> m_closedTrace;                     //!< Closed
+    TracedCallback<Ptr<Socket>, ConnectionOutcome> m_abortedTrace;       //!< Aborted
+    TracedCallback<Ptr<Socket>, uint32_t> m_txTrace;                     //!< Tx
+    TracedCallback<Ptr<Socket>, uint32_t> m_rxTrace;                     //!< Rx
 
   public:
     /**

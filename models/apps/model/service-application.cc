@@ -7,9 +7,9 @@
 #include "ns3/names.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
-#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
+#include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 #include "socket-endpoint.h"
 
@@ -52,9 +52,26 @@ ServiceApplication::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&ServiceApplication::m_closeAfterResponse),
                           MakeBooleanChecker())
-            .AddAttribute("Registry", "The run's ConnectionRegistry (none: a private one).",
-                          PointerValue(), MakePointerAccessor(&ServiceApplication::m_registry),
-                          MakePointerChecker<ConnectionRegistry>());
+            .AddTraceSource("Up", "The service listens (port).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_upTrace),
+                            "ns3::ServiceApplication::PortTracedCallback")
+            .AddTraceSource("Down", "The service stops listening (port).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_downTrace),
+                            "ns3::ServiceApplication::PortTracedCallback")
+            .AddTraceSource("Accepted", "A connection was accepted (socket, client address).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_acceptedTrace),
+                            "ns3::ServiceApplication::AcceptedTracedCallback")
+            .AddTraceSource("Close", "The service closes a connection first (socket).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_closeTrace),
+                            "ns3::ServiceApplication::SocketTracedCallback")
+            .AddTraceSource("Closed",
+                            "A connection closed normally (socket, true if the client closed "
+                            "first).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_closedTrace),
+                            "ns3::ServiceApplication::ClosedTracedCallback")
+            .AddTraceSource("Aborted", "A connection was reset (socket).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_abortedTrace),
+                            "ns3::ServiceApplication::SocketTracedCallback");
     return tid;
 }
 
@@ -87,22 +104,17 @@ ServiceApplication::DoDispose()
         DetachAcceptedSocket(socket);
     }
     m_peers.clear();
-    m_registry = nullptr;
     Application::DoDispose();
 }
 
 void
 ServiceApplication::StartApplication()
 {
-    if (!m_registry)
-    {
-        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
-    }
     m_hostName = Names::FindName(GetNode());
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configureSocket, m_port, m_hostName);
     m_listener->SetAcceptCallback(MakeCallback(&ServiceApplication::ConnectionRequest, this),
                                   MakeCallback(&ServiceApplication::Accept, this));
-    m_registry->Event(m_hostName, 0, "service_up", "port=" + std::to_string(m_port));
+    m_upTrace(m_port);
 }
 
 void
@@ -112,7 +124,7 @@ ServiceApplication::StopApplication()
     {
         CloseListener(m_listener);
         m_listener = nullptr;
-        m_registry->Event(m_hostName, 0, "service_down", "port=" + std::to_string(m_port));
+        m_downTrace(m_port);
     }
 }
 
@@ -127,11 +139,7 @@ ServiceApplication::Accept(Ptr<Socket> socket, const Address& from)
 {
     ++m_accepted;
     Peer peer;
-    InetSocketAddress fromInet = InetSocketAddress::ConvertFrom(from);
-    peer.connectionId = m_registry->FindPeer(socket, from);
-    std::ostringstream detail;
-    detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
-    m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());
+    m_acceptedTrace(socket, from);
     socket->SetRecvCallback(MakeCallback(&ServiceApplication::Receive, this));
     socket->SetSendCallback(MakeCallback(&ServiceApplication::SendMore, this));
     socket->SetCloseCallbacks(MakeCallback(&ServiceApplication::PeerClose, this),
@@ -199,7 +207,7 @@ ServiceApplication::CloseIfWritten(Ptr<Socket> socket, Peer& peer)
         return;
     }
     peer.closing = true;
-    m_registry->Event(m_hostName, peer.connectionId, "app_close", "server first");
+    m_closeTrace(socket);
     socket->Close();
 }
 
@@ -211,7 +219,8 @@ ServiceApplication::PeerClose(Ptr<Socket> socket)
     {
         return;
     }
-    AnswerPeerClose(socket, it->second.closing, *m_registry, m_hostName, it->second.connectionId);
+    m_closedTrace(socket, !it->second.closing);
+    AnswerPeerClose(socket, it->second.closing);
     Forget(socket);
 }
 
@@ -223,7 +232,7 @@ ServiceApplication::PeerError(Ptr<Socket> socket)
     {
         return;
     }
-    m_registry->Event(m_hostName, it->second.connectionId, "app_reset");
+    m_abortedTrace(socket);
     Forget(socket);
 }
 

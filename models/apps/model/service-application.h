@@ -1,9 +1,9 @@
 #ifndef RETROTCP_SERVICE_APPLICATION_H
 #define RETROTCP_SERVICE_APPLICATION_H
 
-#include "connection-registry.h"
 #include "ns3/application.h"
 #include "ns3/socket.h"
+#include "ns3/traced-callback.h"
 #include "socket-writer.h"
 
 #include <map>
@@ -23,6 +23,15 @@ namespace ns3
 class ServiceApplication : public Application
 {
   public:
+    /// Signature of "Up" and "Down".
+    typedef void (*PortTracedCallback)(uint16_t port);
+    /// Signature of "Accepted".
+    typedef void (*AcceptedTracedCallback)(Ptr<Socket> socket, const Address& from);
+    /// Signature of "Close" and "Aborted".
+    typedef void (*SocketTracedCallback)(Ptr<Socket> socket);
+    /// Signature of "Closed": true if the client closed first.
+    typedef void (*ClosedTracedCallback)(Ptr<Socket> socket, bool byPeer);
+
     static TypeId GetTypeId();
     ServiceApplication();
     ~ServiceApplication() override;
@@ -45,7 +54,6 @@ class ServiceApplication : public Application
     /// One accepted connection.
     struct Peer
     {
-        uint64_t connectionId{0};     //!< the client's registry id, 0 if unknown
         uint32_t received{0};         //!< request bytes received since the last response
         bool closing{false};          //!< Close() called
         bool closeWhenWritten{false}; //!< close once the writer has handed over all
@@ -70,12 +78,17 @@ class ServiceApplication : public Application
     uint32_t m_requestBytes{0};                    //!< request size that triggers a response
     uint32_t m_responseBytes{0};                   //!< response size
     bool m_closeAfterResponse{false};              //!< server closes first
-    Ptr<ConnectionRegistry> m_registry;            //!< where events go
     Callback<void, Ptr<Socket>> m_configureSocket; //!< per-host socket configuration
-    std::string m_hostName;                        //!< this node's name
-    Ptr<Socket> m_listener;                        //!< listening socket while running
-    std::map<Ptr<Socket>, Peer> m_peers;           //!< accepted connections
-    uint32_t m_accepted{0};                        //!< accepted so far
+    std::string m_hostName;                        //!< this node's name (for messages)
+    TracedCallback<uint16_t> m_upTrace;            //!< Up
+    TracedCallback<uint16_t> m_downTrace;          //!< Down
+    TracedCallback<Ptr<Socket>, const Address&> m_acceptedTrace; //!< Accepted
+    TracedCallback<Ptr<Socket>> m_closeTrace;                    //!< Close
+    TracedCallback<Ptr<Socket>, bool> m_closedTrace;             //!< Closed
+    TracedCallback<Ptr<Socket>> m_abortedTrace;                  //!< Aborted
+    Ptr<Socket> m_listener;                                      //!< listening socket while running
+    std::map<Ptr<Socket>, Peer> m_peers;                         //!< accepted connections
+    uint32_t m_accepted{0};                                      //!< accepted so far
 };
 
 } // namespace ns3

@@ -1,6 +1,5 @@
 #include "socket-endpoint.h"
 
-#include "connection-registry.h"
 #include "ns3/abort.h"
 #include "ns3/ipv4.h"
 #include "ns3/node.h"
@@ -46,10 +45,8 @@ CloseListener(Ptr<Socket> listener)
 }
 
 void
-AnswerPeerClose(Ptr<Socket> socket, bool closedLocally, ConnectionRegistry& registry,
-                const std::string& hostName, uint64_t connectionId)
+AnswerPeerClose(Ptr<Socket> socket, bool closedLocally)
 {
-    registry.Event(hostName, connectionId, "app_closed", closedLocally ? "local" : "peer");
     if (!closedLocally)
     {
         CloseAfterPeer(socket);

@@ -28,15 +28,11 @@ Ptr<Socket> OpenListener(Ptr<Node> node, TypeId factory,
  */
 void CloseListener(Ptr<Socket> listener);
 
-class ConnectionRegistry;
-
 /**
- * \brief A server's answer to its peer's close: record "app_closed" (detail
- * "local" if the server had closed first, else "peer") and close this end too
- * if the server had not.
+ * \brief A server's answer to its peer's close: close this end too, unless the
+ * server had closed first (CloseAfterPeer).
  */
-void AnswerPeerClose(Ptr<Socket> socket, bool closedLocally, ConnectionRegistry& registry,
-                     const std::string& hostName, uint64_t connectionId);
+void AnswerPeerClose(Ptr<Socket> socket, bool closedLocally);
 
 /**
  * \brief Close in answer to the peer's close, from inside the peer-close callback,

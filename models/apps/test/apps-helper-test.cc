@@ -1,6 +1,5 @@
 // ConnectorHelper and ServiceHelper: preset factories whose applications run on
-// their own, with or without a ConnectionRegistry.
-#include "connection-registry.h"
+// their own and report through their trace sources.
 #include "connector-application.h"
 #include "connector-helper.h"
 #include "legacy-tcp-stack-helper.h"
@@ -9,7 +8,6 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/point-to-point-helper.h"
-#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -17,6 +15,8 @@
 #include "service-helper.h"
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <vector>
 
 using namespace ns3;
 using namespace retrotcp::test;
@@ -61,18 +61,47 @@ TEST_CASE("apps: ConnectorHelper and ServiceHelper install applications that exc
     connector.SetAttribute("Count", UintegerValue(3));
     connector.SetAttribute("SendBytes", UintegerValue(100));
     connector.SetAttribute("ReceiveBytes", UintegerValue(2000));
-    Ptr<ConnectionRegistry> registry;
-    SECTION("with a Registry: every attempt is booked, established, with its bytes")
-    {
-        registry = CreateObject<ConnectionRegistry>();
-        connector.SetAttribute("Registry", PointerValue(registry));
-    }
-    SECTION("without a Registry (an ns-3 program of its own)") {}
+    // Rule APP-TRACES: the applications report every step through trace sources,
+    // as PacketSink through "Rx"; a program of its own listens as it likes.
+    std::vector<std::string> log;
+    uint32_t txBytes = 0;
+    uint32_t rxBytes = 0;
+    std::map<Ptr<Socket>, int> calls;
     uint32_t configured = 0;
     connector.SetSocketConfigurator(
         Callback<void, Ptr<Socket>>([&configured](Ptr<Socket>) { ++configured; }));
     ApplicationContainer clients = connector.Install(NodeContainer(net.nodes.Get(0)));
     REQUIRE(clients.GetN() == 1);
+    Ptr<Application> c = clients.Get(0);
+    c->TraceConnectWithoutContext(
+        "ConnectStart",
+        Callback<void, Ptr<Socket>, const Address&>([&](Ptr<Socket> s, const Address& remote) {
+            CHECK(InetSocketAddress::ConvertFrom(remote).GetPort() == 80);
+            calls[s] = int(calls.size());
+            log.push_back("start");
+        }));
+    c->TraceConnectWithoutContext("Connected", Callback<void, Ptr<Socket>>([&](Ptr<Socket> s) {
+                                      CHECK(calls.count(s) == 1);
+                                      log.push_back("connected");
+                                  }));
+    c->TraceConnectWithoutContext(
+        "ConnectFailed", Callback<void, Ptr<Socket>, ConnectionOutcome>(
+                             [&](Ptr<Socket>, ConnectionOutcome) { log.push_back("failed"); }));
+    c->TraceConnectWithoutContext(
+        "Close", Callback<void, Ptr<Socket>>([&](Ptr<Socket>) { log.push_back("close"); }));
+    c->TraceConnectWithoutContext("Closed",
+                                  Callback<void, Ptr<Socket>, bool>([&](Ptr<Socket>, bool byPeer) {
+                                      CHECK_FALSE(byPeer); // the client closes first
+                                      log.push_back("closed");
+                                  }));
+    c->TraceConnectWithoutContext("Tx", Callback<void, Ptr<Socket>, uint32_t>(
+                                            [&](Ptr<Socket>, uint32_t n) { txBytes += n; }));
+    c->TraceConnectWithoutContext("Rx", Callback<void, Ptr<Socket>, uint32_t>(
+                                            [&](Ptr<Socket>, uint32_t n) { rxBytes += n; }));
+    uint32_t accepted = 0;
+    servers.Get(0)->TraceConnectWithoutContext(
+        "Accepted", Callback<void, Ptr<Socket>, const Address&>(
+                        [&](Ptr<Socket>, const Address&) { ++accepted; }));
     clients.Start(Seconds(1));
     Simulator::Stop(Seconds(10));
     Simulator::Run();
@@ -80,15 +109,12 @@ TEST_CASE("apps: ConnectorHelper and ServiceHelper install applications that exc
     CHECK(DynamicCast<ConnectorApplication>(clients.Get(0))->GetAttemptsStarted() == 3);
     CHECK(DynamicCast<ServiceApplication>(servers.Get(0))->GetAccepted() == 3);
     CHECK(configured == 3); // one socket per attempt
-    if (registry)
-    {
-        REQUIRE(registry->GetRecords().size() == 3);
-        for (const auto& r : registry->GetRecords())
-        {
-            CHECK(r.outcome == ConnectionOutcome::Established);
-            CHECK(r.bytesSent == 100);
-            CHECK(r.bytesReceived == 2000);
-            CHECK(r.synsSent == 1);
-        }
-    }
+    CHECK(calls.size() == 3);
+    CHECK(accepted == 3);
+    CHECK(txBytes == 300);
+    CHECK(rxBytes == 6000);
+    // Attempts start 1 s apart and each is over well within it.
+    CHECK(log ==
+          std::vector<std::string>({"start", "connected", "close", "closed", "start", "connected",
+                                    "close", "closed", "start", "connected", "close", "closed"}));
 }

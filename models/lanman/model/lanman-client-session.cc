@@ -67,16 +67,13 @@ LanmanClientSession::LanmanClientSession() = default;
 LanmanClientSession::~LanmanClientSession() = default;
 
 void
-LanmanClientSession::Setup(Ptr<Node> node, TypeId factory, Ptr<ConnectionRegistry> registry,
-                           const std::string& hostName, const std::string& profile,
+LanmanClientSession::Setup(Ptr<Node> node, TypeId factory, LanmanSessionObserver* observer,
                            const std::string& callingName, const std::string& serverName,
                            Ipv4Address server, uint16_t port)
 {
     m_node = node;
     m_factory = factory;
-    m_registry = registry;
-    m_hostName = hostName;
-    m_profile = profile;
+    m_observer = observer;
     m_callingName = callingName;
     m_serverName = serverName;
     m_server = server;
@@ -101,10 +98,10 @@ LanmanClientSession::GetServerName() const
     return m_serverName;
 }
 
-uint64_t
-LanmanClientSession::GetConnectionId() const
+Ptr<Socket>
+LanmanClientSession::GetSocket() const
 {
-    return m_id;
+    return m_socket;
 }
 
 bool
@@ -139,7 +136,7 @@ LanmanClientSession::DoDispose()
     DetachSocket();
     m_socket = nullptr;
     m_node = nullptr;
-    m_registry = nullptr;
+    m_observer = nullptr;
     m_done = DoneCallback();
     m_lost = Callback<void, Ptr<LanmanClientSession>>();
     Object::DoDispose();
@@ -151,14 +148,6 @@ LanmanClientSession::Open(DoneCallback done)
     NS_ABORT_MSG_UNLESS(m_phase == IDLE, "LanmanClientSession::Open called twice");
     m_done = done;
     m_phase = CONNECTING;
-    ConnectionRecord record;
-    record.host = m_hostName;
-    record.profile = m_profile;
-    record.remoteHost = m_serverName;
-    record.remoteAddress = m_server;
-    record.remotePort = m_port;
-    record.start = Simulator::Now();
-    m_id = m_registry->Open(record);
 
     m_socket = Socket::CreateSocket(m_node, m_factory);
     if (!m_configure.IsNull())
@@ -171,46 +160,27 @@ LanmanClientSession::Open(DoneCallback done)
                                 MakeCallback(&LanmanClientSession::PeerError, this));
     m_socket->SetRecvCallback(MakeCallback(&LanmanClientSession::Receive, this));
     m_socket->SetSendCallback(MakeCallback(&LanmanClientSession::SendMore, this));
-    m_registry->Event(m_hostName, m_id, "connect_start",
-                      m_serverName + ":" + std::to_string(m_port));
+    InetSocketAddress server(m_server, m_port);
     if (m_socket->Bind() != 0)
     {
-        m_registry->Get(m_id).outcome = ConnectionOutcome::NoPort;
+        m_outcome = ConnectionOutcome::NoPort;
+        m_observer->SessionConnectStart(m_socket, server);
         Simulator::ScheduleNow(&LanmanClientSession::ConnectFailed, this, m_socket);
         return;
     }
-    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(m_socket))
+    m_observer->SessionConnectStart(m_socket, server);
+    if (m_socket->Connect(server) != 0)
     {
-        m_registry->BindStackConnection(m_node->GetId(), legacy->GetConnectionId(), m_id);
-    }
-    if (m_socket->Connect(InetSocketAddress(m_server, m_port)) != 0)
-    {
-        m_registry->Get(m_id).outcome = ConnectionOutcome::Failed;
+        m_outcome = ConnectionOutcome::Failed;
         Simulator::ScheduleNow(&LanmanClientSession::ConnectFailed, this, m_socket);
-        return;
-    }
-    m_registry->BindSocket(m_socket, m_id);
-}
-
-void
-LanmanClientSession::UpdateCounters()
-{
-    if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(m_socket))
-    {
-        ConnectionRecord& r = m_registry->Get(m_id);
-        r.synsSent = legacy->GetSynsSent();
-        r.rstsReceived = legacy->GetRstsReceived();
     }
 }
 
 void
 LanmanClientSession::Connected(Ptr<Socket>)
 {
-    ConnectionRecord& r = m_registry->Get(m_id);
-    r.outcome = ConnectionOutcome::Established;
-    r.end = Simulator::Now();
-    UpdateCounters();
-    m_registry->Event(m_hostName, m_id, "connected");
+    m_established = true;
+    m_observer->SessionConnected(m_socket);
     // RFC 1002 5.3: "the calling node ... sends a SESSION REQUEST packet".
     m_phase = NBSS;
     Send(MakeNbssSessionRequest(m_serverName, m_callingName));
@@ -219,21 +189,15 @@ LanmanClientSession::Connected(Ptr<Socket>)
 void
 LanmanClientSession::ConnectFailed(Ptr<Socket>)
 {
-    ConnectionRecord& r = m_registry->Get(m_id);
-    UpdateCounters();
-    SetConnectionOutcome(r,
-                         r.outcome == ConnectionOutcome::Pending
-                             ? ClassifyConnectFailure(m_socket, r.rstsReceived)
-                             : r.outcome,
-                         ERRORS_DOS);
-    r.end = Simulator::Now();
-    if (!StackTracesConnectFailure(m_socket))
-    {
-        m_registry->Event(m_hostName, m_id, "connect_failed", ConnectionOutcomeName(r.outcome));
-    }
+    ConnectionOutcome outcome =
+        m_outcome != ConnectionOutcome::Pending ? m_outcome : StackConnectOutcome(m_socket);
+    m_observer->SessionConnectFailed(m_socket, outcome);
     m_phase = CLOSED;
     DetachSocket();
-    Complete(false, ConnectionOutcomeName(r.outcome));
+    // A stock socket does not say why: the redirector's word is the failure itself.
+    Complete(false, ConnectionOutcomeName(outcome == ConnectionOutcome::Pending
+                                              ? ClassifyConnectFailure(m_socket, 0)
+                                              : outcome));
 }
 
 void
@@ -241,7 +205,7 @@ LanmanClientSession::Send(Ptr<Packet> packet)
 {
     // Rule APP-SEND-ANY-SIZE: the whole message, now or as the buffer drains.
     m_writer.Write(m_socket, packet);
-    m_registry->Get(m_id).bytesSent += packet->GetSize();
+    m_observer->SessionTx(m_socket, packet->GetSize());
 }
 
 void
@@ -292,7 +256,7 @@ LanmanClientSession::Receive(Ptr<Socket> socket)
     Ptr<Packet> bytes;
     while ((bytes = socket->Recv()))
     {
-        m_registry->Get(m_id).bytesReceived += bytes->GetSize();
+        m_observer->SessionRx(socket, bytes->GetSize());
         m_reader.Append(bytes);
     }
     while (Ptr<Packet> message = m_reader.Next())
@@ -314,7 +278,7 @@ LanmanClientSession::Handle(Ptr<Packet> message)
     {
         if (nbss.GetType() == NbssHeader::POSITIVE_SESSION_RESPONSE)
         {
-            m_registry->Event(m_hostName, m_id, "nbss_session", "called=" + m_serverName);
+            m_observer->SessionEstablished(m_socket, m_serverName);
             m_phase = NEGOTIATE;
             SmbNegotiateRequest r;
             r.dialects = LanmanDosDialects();
@@ -490,21 +454,18 @@ LanmanClientSession::Close()
         return;
     }
     m_closing = true;
-    m_registry->Event(m_hostName, m_id, "app_close");
+    m_observer->SessionClose(m_socket);
     m_socket->Close();
 }
 
 void
 LanmanClientSession::PeerClosed(Ptr<Socket>)
 {
-    ConnectionRecord& r = m_registry->Get(m_id);
-    if (r.outcome == ConnectionOutcome::Pending)
+    if (!m_established)
     {
         return; // the connect failure callback reports it
     }
-    r.closed = Simulator::Now();
-    r.closeKind = "normal";
-    m_registry->Event(m_hostName, m_id, "app_closed", m_closing ? "local" : "peer");
+    m_observer->SessionClosed(m_socket, !m_closing);
     if (!m_closing)
     {
         // The server closed first (idle disconnect): answer with our own close.
@@ -513,23 +474,17 @@ LanmanClientSession::PeerClosed(Ptr<Socket>)
         Lost("closed by the server");
         return;
     }
-    UpdateCounters();
     DetachSocket();
 }
 
 void
 LanmanClientSession::PeerError(Ptr<Socket>)
 {
-    ConnectionRecord& r = m_registry->Get(m_id);
-    if (r.outcome == ConnectionOutcome::Pending)
+    if (!m_established)
     {
         return;
     }
-    SetConnectionOutcome(r, ClassifyErrorClose(m_socket), ERRORS_DOS);
-    r.closed = Simulator::Now();
-    r.closeKind = r.outcome == ConnectionOutcome::Aborted ? "aborted" : "reset";
-    m_registry->Event(m_hostName, m_id,
-                      r.outcome == ConnectionOutcome::Aborted ? "app_aborted" : "app_reset");
+    m_observer->SessionAborted(m_socket, ClassifyErrorClose(m_socket));
     Lost("reset");
 }
 
@@ -539,7 +494,6 @@ LanmanClientSession::Lost(const std::string& why)
     Ptr<LanmanClientSession> keep = this;
     bool wasOpening = m_phase != OPEN && m_phase != CLOSED;
     m_phase = CLOSED;
-    UpdateCounters();
     DetachSocket();
     if (wasOpening || m_requestPending)
     {

@@ -1,7 +1,7 @@
 #ifndef LANMAN_CLIENT_SESSION_H
 #define LANMAN_CLIENT_SESSION_H
 
-#include "connection-registry.h"
+#include "connection-record.h"
 #include "nbss-stream-reader.h"
 #include "ns3/callback.h"
 #include "ns3/ipv4-address.h"
@@ -20,6 +20,34 @@ namespace ns3
 class Node;
 
 /**
+ * \brief Who hears what a session's TCP connection does: the redirector, which
+ * reports it through its trace sources.
+ */
+class LanmanSessionObserver
+{
+  public:
+    virtual ~LanmanSessionObserver() = default;
+    /** \brief The connect begins (socket created and bound). */
+    virtual void SessionConnectStart(Ptr<Socket> socket, const Address& server) = 0;
+    /** \brief The connect succeeded. */
+    virtual void SessionConnected(Ptr<Socket> socket) = 0;
+    /** \brief The connect failed (outcome; Pending when the stack does not say). */
+    virtual void SessionConnectFailed(Ptr<Socket> socket, ConnectionOutcome outcome) = 0;
+    /** \brief The server accepted the NetBIOS session (its called name). */
+    virtual void SessionEstablished(Ptr<Socket> socket, const std::string& called) = 0;
+    /** \brief The workstation closes the connection. */
+    virtual void SessionClose(Ptr<Socket> socket) = 0;
+    /** \brief The connection closed normally (true if the server closed first). */
+    virtual void SessionClosed(Ptr<Socket> socket, bool byPeer) = 0;
+    /** \brief The connection ended with an error (Reset or Aborted). */
+    virtual void SessionAborted(Ptr<Socket> socket, ConnectionOutcome outcome) = 0;
+    /** \brief Bytes handed to the socket. */
+    virtual void SessionTx(Ptr<Socket> socket, uint32_t bytes) = 0;
+    /** \brief Bytes read from the socket. */
+    virtual void SessionRx(Ptr<Socket> socket, uint32_t bytes) = 0;
+};
+
+/**
  * \brief The redirector's one TCP connection and NetBIOS session to one server.
  *
  * Open(): connect to port 139, SESSION REQUEST (called = server, calling =
@@ -30,8 +58,8 @@ class Node;
  * service "A:"), TreeDisconnect(), Logoff(). The UID comes from the Session Setup
  * response, each drive's TID from its Tree Connect response; requests carry TID 0
  * until a tree is connected. Close(): the workstation closes actively, so its
- * connection block stays in TIME-WAIT for 2 x MSL. Each Open() is one row of
- * connections.csv.
+ * connection block stays in TIME-WAIT for 2 x MSL. What the connection does is
+ * told to the observer (each Open() is one row of connections.csv).
  */
 class LanmanClientSession : public Object
 {
@@ -46,13 +74,12 @@ class LanmanClientSession : public Object
 
     /**
      * \brief Say where and how to connect (before Open()).
-     * \param node the workstation \param factory socket factory \param registry the
-     * run's registry \param hostName workstation host name \param profile its stack
-     * profile \param callingName workstation NetBIOS name \param serverName server
-     * host name \param server its address \param port NetBIOS session port
+     * \param node the workstation \param factory socket factory \param observer who
+     * hears what the connection does (outlives the session) \param callingName
+     * workstation NetBIOS name \param serverName server host name \param server its
+     * address \param port NetBIOS session port
      */
-    void Setup(Ptr<Node> node, TypeId factory, Ptr<ConnectionRegistry> registry,
-               const std::string& hostName, const std::string& profile,
+    void Setup(Ptr<Node> node, TypeId factory, LanmanSessionObserver* observer,
                const std::string& callingName, const std::string& serverName, Ipv4Address server,
                uint16_t port);
     /** \brief A callback applied to the socket once created. \param c callback */
@@ -87,8 +114,8 @@ class LanmanClientSession : public Object
 
     /** \return the server's host name */
     const std::string& GetServerName() const;
-    /** \return the connection's conn_id (0 before Open()) */
-    uint64_t GetConnectionId() const;
+    /** \return the connection's socket (null before Open()) */
+    Ptr<Socket> GetSocket() const;
     /** \return true between a successful Open() and Close() or loss */
     bool IsOpen() const;
     /** \return the UID the server gave (0: none) */
@@ -128,7 +155,6 @@ class LanmanClientSession : public Object
     void Answered(const SmbHeader& smb, const SmbBody& body);
     void Complete(bool ok, const std::string& detail);
     void Lost(const std::string& why);
-    void UpdateCounters();
     void DetachSocket();
 
     // Attributes.
@@ -140,9 +166,7 @@ class LanmanClientSession : public Object
 
     Ptr<Node> m_node;                                //!< workstation
     TypeId m_factory;                                //!< socket factory
-    Ptr<ConnectionRegistry> m_registry;              //!< records and events
-    std::string m_hostName;                          //!< workstation host name
-    std::string m_profile;                           //!< its profile
+    LanmanSessionObserver* m_observer{nullptr};      //!< hears the connection
     std::string m_callingName;                       //!< workstation NetBIOS name
     std::string m_serverName;                        //!< server host name
     Ipv4Address m_server;                            //!< server address
@@ -152,21 +176,22 @@ class LanmanClientSession : public Object
 
     Ptr<Socket> m_socket;  //!< the connection
     SocketWriter m_writer; //!< message bytes the socket has not taken yet
-    uint64_t m_id{0};      //!< conn_id
-    Phase m_phase{IDLE};   //!< where Open() is
-    bool m_closing{false}; //!< Close() called
-    DoneCallback m_done;   //!< pending completion
-    SmbHeader::Command m_awaiting{SmbHeader::NEGOTIATE}; //!< response awaited
-    uint16_t m_awaitingMid{0};                           //!< its multiplex id
-    bool m_requestPending{false};                        //!< a request awaits its response
-    std::string m_account;                               //!< Session Setup account
-    std::string m_password;                              //!< and password
-    std::string m_pendingDrive;                          //!< drive of a Tree Connect/Disconnect
-    SmbNegotiateResponse m_negotiated;                   //!< the server's Negotiate response
-    uint16_t m_uid{0};                                   //!< from Session Setup
-    std::map<std::string, uint16_t> m_tids;              //!< drive -> TID from Tree Connect
-    uint16_t m_mid{0};                                   //!< last multiplex id
-    NbssStreamReader m_reader;                           //!< framing
+    ConnectionOutcome m_outcome{ConnectionOutcome::Pending}; //!< known synchronous failure
+    bool m_established{false};                               //!< the TCP handshake completed
+    Phase m_phase{IDLE};                                     //!< where Open() is
+    bool m_closing{false};                                   //!< Close() called
+    DoneCallback m_done;                                     //!< pending completion
+    SmbHeader::Command m_awaiting{SmbHeader::NEGOTIATE};     //!< response awaited
+    uint16_t m_awaitingMid{0};                               //!< its multiplex id
+    bool m_requestPending{false};                            //!< a request awaits its response
+    std::string m_account;                                   //!< Session Setup account
+    std::string m_password;                                  //!< and password
+    std::string m_pendingDrive;                              //!< drive of a Tree Connect/Disconnect
+    SmbNegotiateResponse m_negotiated;                       //!< the server's Negotiate response
+    uint16_t m_uid{0};                                       //!< from Session Setup
+    std::map<std::string, uint16_t> m_tids;                  //!< drive -> TID from Tree Connect
+    uint16_t m_mid{0};                                       //!< last multiplex id
+    NbssStreamReader m_reader;                               //!< framing
 };
 
 } // namespace ns3

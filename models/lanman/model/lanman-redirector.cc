@@ -41,12 +41,6 @@ LanmanRedirector::GetTypeId()
                           TypeIdValue(TcpSocketFactory::GetTypeId()),
                           MakeTypeIdAccessor(&LanmanRedirector::m_socketFactory),
                           MakeTypeIdChecker())
-            .AddAttribute("Registry", "The run's ConnectionRegistry (none: a private one).",
-                          PointerValue(), MakePointerAccessor(&LanmanRedirector::m_registry),
-                          MakePointerChecker<ConnectionRegistry>())
-            .AddAttribute("Profile", "Stack profile of this host, for connections.csv.",
-                          StringValue(""), MakeStringAccessor(&LanmanRedirector::m_profile),
-                          MakeStringChecker())
             .AddAttribute("NetbiosName",
                           "The workstation's NetBIOS name (calling name); empty = the node's "
                           "name.",
@@ -58,7 +52,45 @@ LanmanRedirector::GetTypeId()
                           MakeUintegerChecker<uint16_t>(1))
             .AddTraceSource("Command", "A command finished (or was still running at the end).",
                             MakeTraceSourceAccessor(&LanmanRedirector::m_commandTrace),
-                            "ns3::LanmanRedirector::CommandTracedCallback");
+                            "ns3::LanmanRedirector::CommandTracedCallback")
+            .AddTraceSource("CommandStart", "A command starts.",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_commandStartTrace),
+                            "ns3::LanmanRedirector::CommandTracedCallback")
+            .AddTraceSource("ConnectStart",
+                            "A session's connect() begins: its socket created and bound "
+                            "(socket, server address).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_connectStartTrace),
+                            "ns3::ConnectorApplication::ConnectStartTracedCallback")
+            .AddTraceSource("Connected", "A session's connect() succeeded (socket).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_connectedTrace),
+                            "ns3::ConnectorApplication::SocketTracedCallback")
+            .AddTraceSource("ConnectFailed",
+                            "A session's connect() failed (socket, outcome; Pending when the "
+                            "stack does not say).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_connectFailedTrace),
+                            "ns3::ConnectorApplication::OutcomeTracedCallback")
+            .AddTraceSource("SessionUp",
+                            "The server accepted a NetBIOS session (socket, called name).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_sessionTrace),
+                            "ns3::LanmanRedirector::SessionTracedCallback")
+            .AddTraceSource("Close", "The workstation closes a session's connection (socket).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_closeTrace),
+                            "ns3::ConnectorApplication::SocketTracedCallback")
+            .AddTraceSource("Closed",
+                            "A session's connection closed normally (socket, true if the "
+                            "server closed first).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_closedTrace),
+                            "ns3::ConnectorApplication::ClosedTracedCallback")
+            .AddTraceSource("Aborted",
+                            "A session's connection ended with an error (socket, outcome).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_abortedTrace),
+                            "ns3::ConnectorApplication::OutcomeTracedCallback")
+            .AddTraceSource("Tx", "Bytes handed to a session's socket (socket, bytes).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_txTrace),
+                            "ns3::ConnectorApplication::BytesTracedCallback")
+            .AddTraceSource("Rx", "Bytes read from a session's socket (socket, bytes).",
+                            MakeTraceSourceAccessor(&LanmanRedirector::m_rxTrace),
+                            "ns3::ConnectorApplication::BytesTracedCallback");
     return tid;
 }
 
@@ -136,7 +168,6 @@ LanmanRedirector::DoDispose()
     }
     m_keep.clear();
     m_sessions.clear();
-    m_registry = nullptr;
     m_afterLogoff = Callback<void>();
     Application::DoDispose();
 }
@@ -144,10 +175,6 @@ LanmanRedirector::DoDispose()
 void
 LanmanRedirector::StartApplication()
 {
-    if (!m_registry)
-    {
-        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
-    }
     m_hostName = Names::FindName(GetNode());
     if (m_netbiosName.empty())
     {
@@ -196,7 +223,7 @@ LanmanRedirector::Next()
     m_current.source = q.source;
     m_current.command = q.command.text;
     m_current.start = Simulator::Now();
-    m_registry->Event(m_hostName, 0, "command_start", q.command.text);
+    m_commandStartTrace(m_current);
     switch (q.command.kind)
     {
     case LanmanCommand::WAIT:
@@ -236,7 +263,6 @@ LanmanRedirector::Finish(const std::string& result, const std::string& detail)
     m_current.end = Simulator::Now();
     m_current.result = result;
     m_current.detail = detail;
-    m_registry->Event(m_hostName, 0, "command_end", result);
     m_commandTrace(m_current);
     Simulator::ScheduleNow(&LanmanRedirector::Next, this);
 }
@@ -249,8 +275,7 @@ LanmanRedirector::NewSession(const std::string& key)
     const std::string& name = entry->name;
     Ipv4Address address = entry->address;
     Ptr<LanmanClientSession> s = CreateObject<LanmanClientSession>();
-    s->Setup(GetNode(), m_socketFactory, m_registry, m_hostName, m_profile, m_netbiosName, name,
-             address, m_port);
+    s->Setup(GetNode(), m_socketFactory, this, m_netbiosName, name, address, m_port);
     // Every session logs on as the user logged on (none before a logon: the null
     // session).
     if (m_loggedOn)
@@ -330,8 +355,7 @@ void
 LanmanRedirector::LogonConnected(bool ok, const std::string& why)
 {
     auto it = m_sessions.find(m_pendingServer);
-    std::string conn =
-        it == m_sessions.end() ? "" : " conn_id=" + std::to_string(it->second->GetConnectionId());
+    m_current.socket = it == m_sessions.end() ? nullptr : it->second->GetSocket();
     if (!ok)
     {
         // Q94246: "A 'DOS error 53' or 'bad username or password' error is displayed
@@ -340,8 +364,7 @@ LanmanRedirector::LogonConnected(bool ok, const std::string& why)
         {
             m_sessions.erase(it);
         }
-        Finish("bad_username_or_password",
-               "server=" + m_domainController + " reason=" + why + conn);
+        Finish("bad_username_or_password", "server=" + m_domainController + " reason=" + why);
         return;
     }
     m_loggedOn = true;
@@ -351,7 +374,7 @@ LanmanRedirector::LogonConnected(bool ok, const std::string& why)
     {
         m_queue.push_front({*c, "logon_script"});
     }
-    Finish("ok", "user=" + m_user + " server=" + m_domainController + conn);
+    Finish("ok", "user=" + m_user + " server=" + m_domainController);
 }
 
 // --- net logoff ---
@@ -466,16 +489,14 @@ LanmanRedirector::UseOpened(bool ok, const std::string& why)
     auto it = m_sessions.find(m_pendingServer);
     if (!ok)
     {
-        std::string conn = it == m_sessions.end()
-                               ? ""
-                               : " conn_id=" + std::to_string(it->second->GetConnectionId());
+        m_current.socket = it == m_sessions.end() ? nullptr : it->second->GetSocket();
         if (it != m_sessions.end())
         {
             m_sessions.erase(it);
         }
         // Q94246: the connection cannot get a block: "DOS error 53" (the network
         // path was not found).
-        Finish("dos_error_53", "server=" + m_currentCommand.server + " reason=" + why + conn);
+        Finish("dos_error_53", "server=" + m_currentCommand.server + " reason=" + why);
         return;
     }
     it->second->TreeConnect(m_currentCommand.drive, UncPath(m_currentCommand),
@@ -486,16 +507,15 @@ void
 LanmanRedirector::UseConnected(bool ok, const std::string& why)
 {
     auto it = m_sessions.find(m_pendingServer);
-    std::string conn =
-        it == m_sessions.end() ? "" : " conn_id=" + std::to_string(it->second->GetConnectionId());
+    m_current.socket = it == m_sessions.end() ? nullptr : it->second->GetSocket();
     if (!ok)
     {
-        Finish("dos_error_53", "server=" + m_currentCommand.server + " reason=" + why + conn);
+        Finish("dos_error_53", "server=" + m_currentCommand.server + " reason=" + why);
         return;
     }
     m_drives[m_currentCommand.drive] = m_pendingServer;
     Finish("ok", "server=" + m_currentCommand.server +
-                     (m_useReused ? " session=reused" : " session=new") + conn);
+                     (m_useReused ? " session=reused" : " session=new"));
 }
 
 // --- net use X: /d ---
@@ -537,13 +557,69 @@ LanmanRedirector::UseDeleted(bool, const std::string&)
     {
         // The last drive on that server: the workstation closes the session (and
         // its block goes to TIME-WAIT).
-        std::string conn = std::to_string(it->second->GetConnectionId());
+        m_current.socket = it->second->GetSocket();
         it->second->Close();
         m_sessions.erase(it);
-        Finish("ok", "session_closed=yes conn_id=" + conn);
+        Finish("ok", "session_closed=yes");
         return;
     }
     Finish("ok", "session_closed=no");
+}
+
+// --- LanmanSessionObserver: each session's connection, through the traces ---
+
+void
+LanmanRedirector::SessionConnectStart(Ptr<Socket> socket, const Address& server)
+{
+    m_connectStartTrace(socket, server);
+}
+
+void
+LanmanRedirector::SessionConnected(Ptr<Socket> socket)
+{
+    m_connectedTrace(socket);
+}
+
+void
+LanmanRedirector::SessionConnectFailed(Ptr<Socket> socket, ConnectionOutcome outcome)
+{
+    m_connectFailedTrace(socket, outcome);
+}
+
+void
+LanmanRedirector::SessionEstablished(Ptr<Socket> socket, const std::string& called)
+{
+    m_sessionTrace(socket, called);
+}
+
+void
+LanmanRedirector::SessionClose(Ptr<Socket> socket)
+{
+    m_closeTrace(socket);
+}
+
+void
+LanmanRedirector::SessionClosed(Ptr<Socket> socket, bool byPeer)
+{
+    m_closedTrace(socket, byPeer);
+}
+
+void
+LanmanRedirector::SessionAborted(Ptr<Socket> socket, ConnectionOutcome outcome)
+{
+    m_abortedTrace(socket, outcome);
+}
+
+void
+LanmanRedirector::SessionTx(Ptr<Socket> socket, uint32_t bytes)
+{
+    m_txTrace(socket, bytes);
+}
+
+void
+LanmanRedirector::SessionRx(Ptr<Socket> socket, uint32_t bytes)
+{
+    m_rxTrace(socket, bytes);
 }
 
 } // namespace ns3

@@ -1,7 +1,7 @@
 #ifndef LANMAN_REDIRECTOR_H
 #define LANMAN_REDIRECTOR_H
 
-#include "connection-registry.h"
+#include "connection-record.h"
 #include "lanman-client-session.h"
 #include "lanman-command.h"
 #include "lanman-name-table.h"
@@ -32,6 +32,7 @@ struct LanmanCommandRecord
     Time end{-1};        //!< finished; -1 = still running at the end of the run
     std::string result;  //!< ok, dos_error_53, bad_username_or_password, ... pending
     std::string detail;  //!< key=value pairs
+    Ptr<Socket> socket;  //!< the connection the command used, if any (its conn_id)
 };
 
 /**
@@ -54,11 +55,13 @@ struct LanmanCommandRecord
  * `net logon` while logged on without /y already_logged_on; `net logoff` when no
  * one is logged on not_logged_on.
  */
-class LanmanRedirector : public Application
+class LanmanRedirector : public Application, private LanmanSessionObserver
 {
   public:
     /// Signature of the "Command" trace source.
     typedef void (*CommandTracedCallback)(const LanmanCommandRecord& record);
+    /// Signature of "SessionUp": the socket and the server's called NetBIOS name.
+    typedef void (*SessionTracedCallback)(Ptr<Socket> socket, const std::string& called);
 
     /**
      * \brief NBSESSIONS when PROTOCOL.INI does not set it: Q94246, "NBSESSIONS = The
@@ -134,8 +137,6 @@ class LanmanRedirector : public Application
     std::string m_domainController;            //!< DomainController
     uint32_t m_nbSessions{kDefaultNbSessions}; //!< NbSessions
     TypeId m_socketFactory;                    //!< SocketFactory
-    Ptr<ConnectionRegistry> m_registry;        //!< Registry
-    std::string m_profile;                     //!< Profile
     std::string m_netbiosName;                 //!< NetbiosName
     uint16_t m_port{139};                      //!< Port
 
@@ -163,7 +164,28 @@ class LanmanRedirector : public Application
     std::string m_pendingServer;                  //!< server key of the running command
     bool m_useReused{false};                      //!< the running net use reuses a session
 
-    TracedCallback<const LanmanCommandRecord&> m_commandTrace; //!< Command
+    TracedCallback<const LanmanCommandRecord&> m_commandTrace;           //!< Command
+    TracedCallback<const LanmanCommandRecord&> m_commandStartTrace;      //!< CommandStart
+    TracedCallback<Ptr<Socket>, const Address&> m_connectStartTrace;     //!< ConnectStart
+    TracedCallback<Ptr<Socket>> m_connectedTrace;                        //!< Connected
+    TracedCallback<Ptr<Socket>, ConnectionOutcome> m_connectFailedTrace; //!< ConnectFailed
+    TracedCallback<Ptr<Socket>, const std::string&> m_sessionTrace;      //!< SessionUp
+    TracedCallback<Ptr<Socket>> m_closeTrace;                            //!< Close
+    TracedCallback<Ptr<Socket>, bool> m_closedTrace;                     //!< Closed
+    TracedCallback<Ptr<Socket>, ConnectionOutcome> m_abortedTrace;       //!< Aborted
+    TracedCallback<Ptr<Socket>, uint32_t> m_txTrace;                     //!< Tx
+    TracedCallback<Ptr<Socket>, uint32_t> m_rxTrace;                     //!< Rx
+
+    // LanmanSessionObserver: a session's connection, reported through the traces.
+    void SessionConnectStart(Ptr<Socket> socket, const Address& server) override;
+    void SessionConnected(Ptr<Socket> socket) override;
+    void SessionConnectFailed(Ptr<Socket> socket, ConnectionOutcome outcome) override;
+    void SessionEstablished(Ptr<Socket> socket, const std::string& called) override;
+    void SessionClose(Ptr<Socket> socket) override;
+    void SessionClosed(Ptr<Socket> socket, bool byPeer) override;
+    void SessionAborted(Ptr<Socket> socket, ConnectionOutcome outcome) override;
+    void SessionTx(Ptr<Socket> socket, uint32_t bytes) override;
+    void SessionRx(Ptr<Socket> socket, uint32_t bytes) override;
 };
 
 } // namespace ns3

@@ -10,6 +10,7 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
+#include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 #include "socket-endpoint.h"
 
@@ -40,9 +41,33 @@ LanmanServerApplication::GetTypeId()
                           TypeIdValue(TcpSocketFactory::GetTypeId()),
                           MakeTypeIdAccessor(&LanmanServerApplication::m_socketFactory),
                           MakeTypeIdChecker())
-            .AddAttribute("Registry", "The run's ConnectionRegistry (events; none: a private one).",
-                          PointerValue(), MakePointerAccessor(&LanmanServerApplication::m_registry),
-                          MakePointerChecker<ConnectionRegistry>())
+            .AddTraceSource("Up", "The server listens (port).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_upTrace),
+                            "ns3::ServiceApplication::PortTracedCallback")
+            .AddTraceSource("Down", "The server stops listening (port).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_downTrace),
+                            "ns3::ServiceApplication::PortTracedCallback")
+            .AddTraceSource("Accepted", "A connection was accepted (socket, client address).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_acceptedTrace),
+                            "ns3::ServiceApplication::AcceptedTracedCallback")
+            .AddTraceSource("SessionAccepted",
+                            "A NetBIOS session request was accepted (socket, calling name).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_sessionTrace),
+                            "ns3::LanmanServerApplication::SessionTracedCallback")
+            .AddTraceSource("IdleDisconnect", "The server drops an idle session (socket).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_idleTrace),
+                            "ns3::ServiceApplication::SocketTracedCallback")
+            .AddTraceSource("Close", "The server closes a connection first (socket).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_closeTrace),
+                            "ns3::ServiceApplication::SocketTracedCallback")
+            .AddTraceSource("Closed",
+                            "A connection closed normally (socket, true if the client closed "
+                            "first).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_closedTrace),
+                            "ns3::ServiceApplication::ClosedTracedCallback")
+            .AddTraceSource("Aborted", "A connection was reset (socket).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_abortedTrace),
+                            "ns3::ServiceApplication::SocketTracedCallback")
             .AddAttribute("NetbiosName",
                           "The server's NetBIOS name (called name of session requests); "
                           "empty = the node's name, upper-cased, first 15 characters.",
@@ -148,17 +173,12 @@ LanmanServerApplication::DoDispose()
     }
     m_peers.clear();
     m_listener = nullptr;
-    m_registry = nullptr;
     Application::DoDispose();
 }
 
 void
 LanmanServerApplication::StartApplication()
 {
-    if (!m_registry)
-    {
-        m_registry = CreateObject<ConnectionRegistry>(); // no Registry given: a private book
-    }
     m_hostName = Names::FindName(GetNode());
     if (m_netbiosName.empty())
     {
@@ -179,7 +199,7 @@ LanmanServerApplication::StartApplication()
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configure, m_port, m_hostName);
     m_listener->SetAcceptCallback(MakeCallback(&LanmanServerApplication::ConnectionRequest, this),
                                   MakeCallback(&LanmanServerApplication::Accept, this));
-    m_registry->Event(m_hostName, 0, "service_up", "port=" + std::to_string(m_port));
+    m_upTrace(m_port);
 }
 
 void
@@ -189,7 +209,7 @@ LanmanServerApplication::StopApplication()
     {
         CloseListener(m_listener);
         m_listener = nullptr;
-        m_registry->Event(m_hostName, 0, "service_down", "port=" + std::to_string(m_port));
+        m_downTrace(m_port);
     }
 }
 
@@ -202,13 +222,9 @@ LanmanServerApplication::ConnectionRequest(Ptr<Socket>, const Address&)
 void
 LanmanServerApplication::Accept(Ptr<Socket> socket, const Address& from)
 {
-    InetSocketAddress fromInet = InetSocketAddress::ConvertFrom(from);
     Peer& peer = m_peers[socket];
-    peer.connectionId = m_registry->FindPeer(socket, from);
     peer.smb = m_responder.NewConnection();
-    std::ostringstream detail;
-    detail << fromInet.GetIpv4() << ":" << fromInet.GetPort();
-    m_registry->Event(m_hostName, peer.connectionId, "accepted", detail.str());
+    m_acceptedTrace(socket, from);
     socket->SetRecvCallback(MakeCallback(&LanmanServerApplication::Receive, this));
     socket->SetSendCallback(MakeCallback(&LanmanServerApplication::SendMore, this));
     socket->SetCloseCallbacks(MakeCallback(&LanmanServerApplication::PeerClose, this),
@@ -255,8 +271,7 @@ LanmanServerApplication::Handle(Ptr<Socket> socket, Peer& peer, Ptr<Packet> mess
         {
             peer.session = true;
             ++m_sessionsAccepted;
-            m_registry->Event(m_hostName, peer.connectionId, "nbss_session_accepted",
-                              "calling=" + names.GetCallingName());
+            m_sessionTrace(socket, names.GetCallingName());
         }
         Simulator::Schedule(m_thinkTime, &LanmanServerApplication::Respond, this, socket,
                             MakeNbssSessionResponse(error));
@@ -321,8 +336,8 @@ LanmanServerApplication::IdleDisconnect(Ptr<Socket> socket)
     }
     // The server closes first: its end goes to TIME-WAIT, the client's does not.
     it->second.closing = true;
-    m_registry->Event(m_hostName, it->second.connectionId, "idle_disconnect");
-    m_registry->Event(m_hostName, it->second.connectionId, "app_close", "server first");
+    m_idleTrace(socket);
+    m_closeTrace(socket);
     socket->Close();
 }
 
@@ -334,7 +349,8 @@ LanmanServerApplication::PeerClose(Ptr<Socket> socket)
     {
         return;
     }
-    AnswerPeerClose(socket, it->second.closing, *m_registry, m_hostName, it->second.connectionId);
+    m_closedTrace(socket, !it->second.closing);
+    AnswerPeerClose(socket, it->second.closing);
     Forget(socket);
 }
 
@@ -346,7 +362,7 @@ LanmanServerApplication::PeerError(Ptr<Socket> socket)
     {
         return;
     }
-    m_registry->Event(m_hostName, it->second.connectionId, "app_reset");
+    m_abortedTrace(socket);
     Forget(socket);
 }
 

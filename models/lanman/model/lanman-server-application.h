@@ -1,13 +1,13 @@
 #ifndef LANMAN_SERVER_APPLICATION_H
 #define LANMAN_SERVER_APPLICATION_H
 
-#include "connection-registry.h"
 #include "lanman-smb-responder.h"
 #include "nbss-stream-reader.h"
 #include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/socket.h"
+#include "ns3/traced-callback.h"
 #include "socket-writer.h"
 
 #include <map>
@@ -31,6 +31,9 @@ namespace ns3
 class LanmanServerApplication : public Application
 {
   public:
+    /// Signature of "SessionAccepted": the socket and the calling NetBIOS name.
+    typedef void (*SessionTracedCallback)(Ptr<Socket> socket, const std::string& calling);
+
     /** \return the TypeId */
     static TypeId GetTypeId();
     LanmanServerApplication();
@@ -50,7 +53,6 @@ class LanmanServerApplication : public Application
     /// One client connection.
     struct Peer
     {
-        uint64_t connectionId{0};           //!< the client's conn_id
         NbssStreamReader reader;            //!< framing
         bool session{false};                //!< positive response sent
         bool closing{false};                //!< the server called Close()
@@ -73,20 +75,27 @@ class LanmanServerApplication : public Application
     void PeerError(Ptr<Socket> socket);
     void Forget(Ptr<Socket> socket);
 
-    uint16_t m_port{139};                    //!< listening port
-    TypeId m_socketFactory;                  //!< socket factory
-    Ptr<ConnectionRegistry> m_registry;      //!< events
-    std::string m_netbiosName;               //!< own name ("" = node name)
-    Time m_thinkTime;                        //!< per request
-    Time m_logonThinkTime;                   //!< Session Setup
-    Time m_idleTimeout;                      //!< 0 = never
-    std::string m_domain;                    //!< Domain
-    std::string m_nativeOs;                  //!< NativeOs
-    std::string m_nativeLanMan;              //!< NativeLanMan
-    std::string m_nativeFileSystem;          //!< NativeFileSystem
-    uint16_t m_maxBufferSize{4356};          //!< MaxBufferSize
-    uint16_t m_maxMpxCount{50};              //!< MaxMpxCount
-    LanmanSmbResponder m_responder;          //!< SMB answers
+    uint16_t m_port{139};                                           //!< listening port
+    TypeId m_socketFactory;                                         //!< socket factory
+    TracedCallback<uint16_t> m_upTrace;                             //!< Up
+    TracedCallback<uint16_t> m_downTrace;                           //!< Down
+    TracedCallback<Ptr<Socket>, const Address&> m_acceptedTrace;    //!< Accepted
+    TracedCallback<Ptr<Socket>, const std::string&> m_sessionTrace; //!< SessionAccepted
+    TracedCallback<Ptr<Socket>> m_idleTrace;                        //!< IdleDisconnect
+    TracedCallback<Ptr<Socket>> m_closeTrace;                       //!< Close
+    TracedCallback<Ptr<Socket>, bool> m_closedTrace;                //!< Closed
+    TracedCallback<Ptr<Socket>> m_abortedTrace;                     //!< Aborted
+    std::string m_netbiosName;                                      //!< own name ("" = node name)
+    Time m_thinkTime;                                               //!< per request
+    Time m_logonThinkTime;                                          //!< Session Setup
+    Time m_idleTimeout;                                             //!< 0 = never
+    std::string m_domain;                                           //!< Domain
+    std::string m_nativeOs;                                         //!< NativeOs
+    std::string m_nativeLanMan;                                     //!< NativeLanMan
+    std::string m_nativeFileSystem;                                 //!< NativeFileSystem
+    uint16_t m_maxBufferSize{4356};                                 //!< MaxBufferSize
+    uint16_t m_maxMpxCount{50};                                     //!< MaxMpxCount
+    LanmanSmbResponder m_responder;                                 //!< SMB answers
     Callback<void, Ptr<Socket>> m_configure; //!< per-host socket configuration
     std::string m_hostName;                  //!< node name
     Ptr<Socket> m_listener;                  //!< listening socket
