@@ -1,8 +1,8 @@
 #include "connection-book.h"
 
+#include "legacy-tcp-socket.h"
 #include "ns3/abort.h"
 #include "ns3/trace-source-accessor.h"
-#include "legacy-tcp-socket.h"
 #include "socket-endpoint.h"
 
 namespace retrotcp
@@ -50,7 +50,7 @@ ConnectionBook::GetRecords() const
 
 void
 ConnectionBook::Event(const std::string& host, uint64_t connectionId, const std::string& event,
-                          const std::string& detail) const
+                      const std::string& detail) const
 {
     m_eventTrace(host, connectionId, event, detail);
 }
@@ -65,7 +65,7 @@ ConnectionBook::TupleHash::operator()(const TupleKey& k) const
 
 void
 ConnectionBook::BindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
-                              uint16_t remotePort, uint64_t id)
+                          uint16_t remotePort, uint64_t id)
 {
     m_tuples[TupleKey{local.Get(), remote.Get(), localPort, remotePort}] = id;
 }
@@ -99,7 +99,7 @@ ConnectionBook::FindPeer(Ptr<Socket> accepted, const Address& from) const
 
 uint64_t
 ConnectionBook::FindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
-                              uint16_t remotePort) const
+                          uint16_t remotePort) const
 {
     auto it = m_tuples.find(TupleKey{local.Get(), remote.Get(), localPort, remotePort});
     return it == m_tuples.end() ? 0 : it->second;

@@ -63,8 +63,8 @@ class ConnectionBook : public ns3::Object
      * the wire can be attributed to it. A newer binding of the same 4-tuple
      * replaces the older one.
      */
-    void BindTuple(ns3::Ipv4Address local, uint16_t localPort, ns3::Ipv4Address remote, uint16_t remotePort,
-                   uint64_t id);
+    void BindTuple(ns3::Ipv4Address local, uint16_t localPort, ns3::Ipv4Address remote,
+                   uint16_t remotePort, uint64_t id);
 
     /**
      * \brief Record the local port of connection \p id's socket and bind its 4-tuple
@@ -141,9 +141,9 @@ class ConnectionBook : public ns3::Object
         size_t operator()(const TupleKey& k) const;
     };
 
-    std::deque<ns3::ConnectionRecord> m_records;                     //!< index = id - 1
-    std::unordered_map<TupleKey, uint64_t, TupleHash> m_tuples; //!< 4-tuple -> id
-    std::unordered_map<uint64_t, uint64_t> m_stackConnections;  //!< node+stack id -> id
+    std::deque<ns3::ConnectionRecord> m_records;                  //!< index = id - 1
+    std::unordered_map<TupleKey, uint64_t, TupleHash> m_tuples;   //!< 4-tuple -> id
+    std::unordered_map<uint64_t, uint64_t> m_stackConnections;    //!< node+stack id -> id
     std::unordered_map<const ns3::Socket*, uint64_t> m_socketIds; //!< socket -> id (latest)
     std::map<uint64_t, ns3::Ptr<ns3::Socket>> m_openSockets;      //!< open calls, by id
     ns3::TracedCallback<const std::string&, uint64_t, const std::string&, const std::string&>
