@@ -58,6 +58,7 @@ LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId fa
         Ptr<LanmanServerApplication> a = CreateObject<LanmanServerApplication>();
         a->SetAttribute("SocketFactory", TypeIdValue(factory));
         a->SetAttribute("Registry", PointerValue(m_registry));
+        a->SetAttribute("Port", UintegerValue(kLanmanServerPort));
         a->SetAttribute("ThinkTime", TimeValue(s.thinkTime));
         a->SetAttribute("LogonThinkTime", TimeValue(s.logonThinkTime));
         a->SetAttribute("IdleTimeout", TimeValue(s.idleTimeout));

@@ -6,6 +6,8 @@
 #include "scenario-error.h"
 
 #include <fstream>
+#include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -368,9 +370,26 @@ CheckReferences(const Scenario& s, const json& document)
     }
     for (const auto& h : s.hosts)
     {
-        std::set<uint16_t> ports;
+        // One listener per (host, port): a second bind() of the port would fail.
+        std::map<uint16_t, std::string> listeners; // port -> the application that listens
         for (const auto& app : h.applications)
         {
+            std::optional<uint16_t> port;
+            if (app.type == "service")
+            {
+                port = app.service.port;
+            }
+            else if (app.type == "lanman-server")
+            {
+                port = kLanmanServerPort;
+            }
+            if (port && !listeners.emplace(*port, app.path).second)
+            {
+                throw ScenarioError(s.file, app.path + (app.type == "service" ? "/port" : ""),
+                                    "a port no other application of this host listens on",
+                                    std::to_string(*port) + " (" + app.type + "; " +
+                                        listeners[*port] + " listens on it too)");
+            }
             if (app.type == "connect")
             {
                 const HostSpec* remote = s.FindHost(app.connect.remote);
@@ -388,12 +407,6 @@ CheckReferences(const Scenario& s, const json& document)
             else if (IsLanmanAppType(app.type))
             {
                 CheckLanmanReferences(s, app, members);
-            }
-            else if (app.type == "service" && !ports.insert(app.service.port).second)
-            {
-                throw ScenarioError(s.file, app.path + "/port",
-                                    "a port no other service on this host listens on",
-                                    std::to_string(app.service.port));
             }
         }
     }

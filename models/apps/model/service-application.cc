@@ -99,6 +99,14 @@ ServiceApplication::StartApplication()
     NS_ABORT_MSG_UNLESS(m_registry, "ServiceApplication needs a Registry");
     m_hostName = Names::FindName(GetNode());
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configureSocket, m_port, m_hostName);
+    if (!m_listener)
+    {
+        // A connection accepted in an earlier up window (or its TIME-WAIT) still
+        // holds the port: the listener stays closed and connects are refused.
+        m_registry->Event(m_hostName, 0, "service_failed",
+                          "port=" + std::to_string(m_port) + " reason=address_in_use");
+        return;
+    }
     m_listener->SetAcceptCallback(MakeCallback(&ServiceApplication::ConnectionRequest, this),
                                   MakeCallback(&ServiceApplication::Accept, this));
     m_registry->Event(m_hostName, 0, "service_up", "port=" + std::to_string(m_port));

@@ -149,6 +149,14 @@ LanmanServerApplication::StartApplication()
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     m_netbiosName = m_netbiosName.substr(0, 15);
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configure, m_port, m_hostName);
+    if (!m_listener)
+    {
+        // A connection accepted in an earlier up window (or its TIME-WAIT) still
+        // holds the port: the listener stays closed and connects are refused.
+        m_registry->Event(m_hostName, 0, "service_failed",
+                          "port=" + std::to_string(m_port) + " reason=address_in_use");
+        return;
+    }
     m_listener->SetAcceptCallback(MakeCallback(&LanmanServerApplication::ConnectionRequest, this),
                                   MakeCallback(&LanmanServerApplication::Accept, this));
     m_registry->Event(m_hostName, 0, "service_up", "port=" + std::to_string(m_port));
