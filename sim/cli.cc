@@ -2,6 +2,7 @@
 
 #include "atomic-file.h"
 #include "bench.h"
+#include "message-text.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
 #include "profile-registry.h"
@@ -105,7 +106,8 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
     po::options_description options("retrotcp run SCENARIO.json [options]");
     options.add_options()("help,h", "this help")(
         "out,o", po::value<std::string>(), "result folder (default: results/<scenario name>/)")(
-        "seed", po::value<uint32_t>(), "RNG seed (overrides the scenario's \"seed\")")(
+        "seed", po::value<std::string>(),
+        "RNG seed, 1 to 4294944442 (overrides the scenario's \"seed\")")(
         "set", po::value<std::vector<std::string>>()->composing(),
         "PATH=VALUE: override a scenario value, e.g. hosts.client.count=50 (repeatable)")(
         "pcap", "write one PCAP per host interface into OUT/pcap/")(
@@ -126,16 +128,26 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
     std::optional<uint32_t> seed;
     if (parsed.vm.count("seed"))
     {
-        seed = parsed.vm["seed"].as<uint32_t>();
-        if (*seed == 0)
+        // Read by hand: program_options takes "-1" as 4294967295 for an unsigned.
+        const std::string text = parsed.vm["seed"].as<std::string>();
+        auto value = ParseDecimal(text, 10);
+        if (!value || *value < kMinSeed || *value > kMaxSeed)
         {
-            throw po::error("--seed must be at least 1");
+            throw po::error("--seed expects an integer from " + std::to_string(kMinSeed) + " to " +
+                            std::to_string(kMaxSeed) +
+                            " (the seeds ns-3's MRG32k3a generator accepts), found " +
+                            Quoted(text));
         }
+        seed = static_cast<uint32_t>(*value);
     }
     Scenario scenario = LoadScenario(file, Overrides(parsed), seed);
     RunOptions runOptions;
     runOptions.outDir =
         parsed.vm.count("out") ? parsed.vm["out"].as<std::string>() : "results/" + scenario.name;
+    if (auto problem = Utf8Problem(runOptions.outDir))
+    {
+        throw po::error("--out " + Printable(runOptions.outDir) + ": " + *problem);
+    }
     runOptions.pcap = parsed.vm.count("pcap") > 0;
     runOptions.eventsFile = parsed.vm.count("no-events") == 0;
     runOptions.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
@@ -195,7 +207,7 @@ Validate(const std::vector<std::string>& args, std::ostream& out)
         hosts += h.count;
         apps += h.count * h.applications.size();
     }
-    out << s.file << ": ok: scenario " << s.name << ", " << hosts << " hosts, " << apps
+    out << Printable(s.file) << ": ok: scenario " << s.name << ", " << hosts << " hosts, " << apps
         << " applications, " << s.duration.GetSeconds() << " s\n";
     return kExitOk;
 }
@@ -381,13 +393,13 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         {
             return Profiles(rest, out, err);
         }
-        err << "retrotcp: unknown command \"" << command << "\"\n\n" << kUsage;
+        err << "retrotcp: unknown command " << Quoted(command) << "\n\n" << kUsage;
         return kExitBadInput;
     }
     catch (const po::error& e)
     {
-        err << "retrotcp " << command << ": " << e.what() << " (see retrotcp " << command
-            << " --help)\n";
+        err << "retrotcp " << Printable(command) << ": " << Printable(e.what(), 1000)
+            << " (see retrotcp " << Printable(command) << " --help)\n";
         return kExitBadInput;
     }
     catch (const ScenarioError& e)
@@ -397,7 +409,7 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     catch (const std::exception& e)
     {
-        err << "retrotcp: run failed: " << e.what() << "\n";
+        err << "retrotcp: run failed: " << Printable(e.what(), 1000) << "\n";
         return kExitFailure;
     }
 }

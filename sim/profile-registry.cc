@@ -11,7 +11,6 @@
 #include "units.h"
 
 #include <cstdlib>
-#include <regex>
 #include <sstream>
 
 namespace retrotcp
@@ -240,7 +239,6 @@ bool
 TranslateRegistryName(const std::string& name, const std::string& value,
                       std::vector<ParameterAssignment>& out, std::string& expected)
 {
-    static const std::regex integer("^[0-9]{1,9}$");
     bool known = false;
     for (const auto& [registryName, meaning] : RegistryNames())
     {
@@ -250,7 +248,7 @@ TranslateRegistryName(const std::string& name, const std::string& value,
     {
         return false;
     }
-    if (!std::regex_match(value, integer))
+    if (!ParseDecimal(value, 9))
     {
         expected = "a non-negative integer (registry value " + name + ")";
         return true;
@@ -321,26 +319,27 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
     // ns-3 aborts the process on a malformed attribute string, so parse by type
     // here and let the checker judge only well-formed values.
     const std::string type = info.checker->GetValueTypeName();
-    static const std::regex unsignedRe("^[0-9]{1,19}$");
-    static const std::regex signedRe("^-?[0-9]{1,18}$");
     bool ok = false;
     std::string expected;
     if (type == "ns3::TimeValue")
     {
-        auto t = ParseDuration(value);
+        QuantityProblem problem;
+        auto t = ParseDuration(value, &problem);
         ok = t && info.checker->Check(ns3::TimeValue(*t));
-        expected = "a duration with a unit, such as \"3s\" or \"500ms\"";
+        expected = DurationExpectation(problem);
     }
     else if (type == "ns3::UintegerValue")
     {
-        ok = std::regex_match(value, unsignedRe) &&
-             info.checker->Check(ns3::UintegerValue(std::stoull(value)));
+        auto v = ParseDecimal(value, 19);
+        ok = v && info.checker->Check(ns3::UintegerValue(*v));
         expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
     }
     else if (type == "ns3::IntegerValue")
     {
-        ok = std::regex_match(value, signedRe) &&
-             info.checker->Check(ns3::IntegerValue(std::stoll(value)));
+        bool negative = !value.empty() && value[0] == '-';
+        auto v = ParseDecimal(negative ? value.substr(1) : value, 18);
+        ok = v && info.checker->Check(ns3::IntegerValue(negative ? -static_cast<int64_t>(*v)
+                                                                 : static_cast<int64_t>(*v)));
         expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
     }
     else if (type == "ns3::DoubleValue")

@@ -62,6 +62,39 @@ TEST_CASE("cli: a bad scenario or --set exits 2 and writes no result file")
     CHECK(ListDir(out).empty());
 }
 
+TEST_CASE("cli: seeds beyond ns-3's range and text that is not UTF-8 are refused with exit 2")
+{
+    std::string out = TempDir("bad-args");
+    std::string run =
+        "run '" + SourcePath("scenarios/quickstart.json") + "' --out '" + out + "/r' ";
+    // ns-3's MRG32k3a takes seeds below its modulus 4294944443; program_options
+    // used to read -1 as 4294967295.
+    for (const char* seed : {"4294944443", "4294967295", "-1", "99999999999", "1e3", "0"})
+    {
+        INFO(seed);
+        auto r = RunRetrotcp(run + "--seed " + seed);
+        CHECK(r.status == 2);
+        CHECK_THAT(r.output, Contains("--seed expects an integer from 1 to 4294944442"));
+    }
+    CHECK(ListDir(out).empty());
+    // A file name, an --out and a --set value that are not UTF-8 (they would go
+    // into summary.json): the byte and its offset.
+    std::string bad = out + "/bad\xff.json";
+    RunCommand("cp '" + SourcePath("scenarios/quickstart.json") + "' '" + bad + "'");
+    auto file = RunRetrotcp("validate '" + bad + "'");
+    CHECK(file.status == 2);
+    CHECK_THAT(file.output, Contains("bad\\xFF.json: the file name: expected UTF-8 text, found "
+                                     "byte 0xFF"));
+    auto dir = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --out '" + out +
+                           "/r\xfe'");
+    CHECK(dir.status == 2);
+    CHECK_THAT(dir.output, Contains("r\\xFE: expected UTF-8 text, found byte 0xFE"));
+    auto set = RunRetrotcp(run + "--set 'hosts.client.role=\xc0'");
+    CHECK(set.status == 2);
+    CHECK_THAT(set.output, Contains("expected UTF-8 text, found byte 0xC0 at offset 18"));
+    CHECK(ListDir(out) == std::vector<std::string>{"bad\xff.json"});
+}
+
 TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
 {
     std::string out = TempDir("cli-run");
