@@ -2,10 +2,12 @@
 
 #include "atomic-file.h"
 #include "bench.h"
+#include "interrupt.h"
 #include "message-text.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
 #include "profile-registry.h"
+#include "result-folder.h"
 #include "runner.h"
 #include "scenario-error.h"
 #include "scenario-loader.h"
@@ -111,6 +113,8 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         "set", po::value<std::vector<std::string>>()->composing(),
         "PATH=VALUE: override a scenario value, e.g. hosts.client.count=50 (repeatable)")(
         "pcap", "write one PCAP per host interface into OUT/pcap/")(
+        "force", "write into a folder that holds files other than a retrotcp result (they "
+                 "are kept; a file of a result file's name is still refused)")(
         "no-events", "do not write events.csv (for very large runs)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
         "ns-3 event scheduler: map, heap, calendar, list or priority (results are the "
@@ -149,6 +153,7 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         throw po::error("--out " + Printable(runOptions.outDir) + ": " + *problem);
     }
     runOptions.pcap = parsed.vm.count("pcap") > 0;
+    runOptions.force = parsed.vm.count("force") > 0;
     runOptions.eventsFile = parsed.vm.count("no-events") == 0;
     runOptions.scheduler = CheckScheduler(parsed.vm["scheduler"].as<std::string>());
     bool quiet = parsed.vm.count("quiet") > 0;
@@ -158,7 +163,11 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         out << "retrotcp: running " << scenario.name << " (seed " << scenario.seed << ", "
             << scenario.duration.GetSeconds() << " s simulated)" << std::endl;
     }
-    RunResult result = RunScenario(scenario, runOptions, err);
+    RunResult result;
+    {
+        InterruptWatch watch; // SIGINT/SIGTERM/SIGHUP: nothing published, exit 128 + N
+        result = RunScenario(scenario, runOptions, err);
+    }
     if (!quiet)
     {
         out << "  connections: " << result.connections;
@@ -406,6 +415,16 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
     {
         err << "retrotcp: error: " << e.what() << "\n";
         return kExitBadInput;
+    }
+    catch (const ResultFolderError& e)
+    {
+        err << "retrotcp: error: " << e.what() << "\n";
+        return e.ExitStatus();
+    }
+    catch (const Interrupted& e)
+    {
+        err << "retrotcp: " << e.what() << "\n";
+        return 128 + e.Signal();
     }
     catch (const std::exception& e)
     {

@@ -1,6 +1,6 @@
 #include "commands-log.h"
 
-#include "atomic-file.h"
+#include "output-file.h"
 #include "units.h"
 
 #include <algorithm>
@@ -21,7 +21,7 @@ CommandsLog::Rows() const
 }
 
 void
-CommandsLog::Write(const std::string& path) const
+CommandsLog::Write(std::ostream& out) const
 {
     std::vector<const ns3::LanmanCommandRecord*> rows;
     for (const auto& r : m_records)
@@ -39,8 +39,6 @@ CommandsLog::Write(const std::string& path) const
         }
         return a->seq < b->seq;
     });
-    AtomicFile file(path);
-    std::ofstream& out = file.Stream();
     out << "host,seq,source,command,start_s,end_s,duration_s,result,detail\n";
     for (const auto* r : rows)
     {
@@ -50,7 +48,6 @@ CommandsLog::Write(const std::string& path) const
             << (done ? FormatSeconds(r->end - r->start) : "") << ',' << r->result << ','
             << CsvField(r->detail) << '\n';
     }
-    file.Commit();
 }
 
 } // namespace retrotcp

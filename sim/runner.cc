@@ -1,9 +1,9 @@
 #include "runner.h"
 
-#include "atomic-file.h"
 #include "connection-registry.h"
 #include "connector-application.h"
 #include "event-log.h"
+#include "interrupt.h"
 #include "lanman-installer.h"
 #include "legacy-event-forwarder.h"
 #include "legacy-tcp-l4-protocol.h"
@@ -11,23 +11,19 @@
 #include "legacy-tcp-stack-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
-#include "ns3/csma-helper.h"
-#include "ns3/csma-net-device.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/names.h"
-#include "ns3/point-to-point-helper.h"
-#include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "pcap-capture.h"
 #include "profile-registry.h"
+#include "result-folder.h"
 #include "scheduler-choice.h"
 #include "service-application.h"
-#include "switched-ethernet-helper.h"
-#include "switched-ethernet-net-device.h"
 #include "topology.h"
 #include "units.h"
 #include "version.h"
@@ -36,16 +32,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
+#include <sys/resource.h>
 
 namespace retrotcp
 {
 
 using namespace ns3;
-namespace fs = std::filesystem;
 
 namespace
 {
@@ -67,29 +63,33 @@ ConfigureStockSocket(const std::map<std::string, std::string>* parameters, Ptr<S
 class Run
 {
   public:
-    Run(const Scenario& scenario, const RunOptions& options, std::ostream& log)
+    Run(const Scenario& scenario, const RunOptions& options, ResultFolder& folder,
+        std::ostream& log)
         : m_scenario(scenario)
         , m_options(options)
+        , m_folder(folder)
         , m_log(log)
-        , m_events(options.eventsFile ? (fs::path(options.outDir) / "events.csv").string() : "")
+        , m_eventsFile(options.eventsFile ? &folder.Create("events.csv") : nullptr)
+        , m_events(m_eventsFile)
     {
     }
 
     RunResult Execute();
 
   private:
-    void ClearOldResults() const;
     void InstallHost(const HostInstance& host);
     void InstallLegacyStack(const HostInstance& host, const StackProfile& profile);
     void EnablePcap();
     void Simulate(RunResult& result);
+    void CheckWrites() const;
     void WriteConnections(RunResult& result);
     void WriteSummary(const RunResult& result);
-    void CommitPcaps(RunResult& result);
 
     const Scenario& m_scenario;
     const RunOptions& m_options;
+    ResultFolder& m_folder;
     std::ostream& m_log;
+    OutputFile* m_eventsFile;
     EventLog m_events;
     CommandsLog m_commands;                    //!< commands.csv (lanman-redirector)
     std::unique_ptr<LanmanInstaller> m_lanman; //!< lanman applications
@@ -99,22 +99,8 @@ class Run
     std::vector<std::unique_ptr<LegacyEventForwarder>> m_forwarders;
     std::map<const HostSpec*, LegacyTcpStackHelper> m_stackHelpers; //!< one per legacy group
     int64_t m_nextStream{0};
-    std::unique_ptr<AtomicFile> m_connectionsFile;
-    std::unique_ptr<AtomicFile> m_summaryFile;
-    std::string m_pcapTmpDir;
+    PcapCapture m_pcap;
 };
-
-void
-Run::ClearOldResults() const
-{
-    // A result folder holds the files of one run: remove those of an earlier run
-    // first, so that an interrupted run leaves no summary.json that looks whole.
-    for (const char* name : {"summary.json", "connections.csv", "events.csv", "commands.csv"})
-    {
-        fs::remove(fs::path(m_options.outDir) / name);
-    }
-    fs::remove_all(fs::path(m_options.outDir) / "pcap");
-}
 
 void
 Run::InstallHost(const HostInstance& host)
@@ -225,28 +211,11 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
 void
 Run::EnablePcap()
 {
-    m_pcapTmpDir = (fs::path(m_options.outDir) / ".pcap.partial").string();
-    fs::remove_all(m_pcapTmpDir);
-    fs::create_directories(m_pcapTmpDir);
-    CsmaHelper csma;
-    PointToPointHelper p2p;
-    SwitchedEthernetHelper switched;
+    // One capture per host interface and router interface: pcap/NODE-IFINDEX.pcap.
     auto enable = [&](Ptr<NetDevice> device, const std::string& nodeName) {
-        std::string file = (fs::path(m_pcapTmpDir) /
-                            (nodeName + "-" + std::to_string(device->GetIfIndex()) + ".pcap"))
-                               .string();
-        if (DynamicCast<CsmaNetDevice>(device))
-        {
-            csma.EnablePcap(file, device, false, true);
-        }
-        else if (DynamicCast<PointToPointNetDevice>(device))
-        {
-            p2p.EnablePcap(file, device, false, true);
-        }
-        else if (DynamicCast<SwitchedEthernetNetDevice>(device))
-        {
-            switched.EnablePcap(file, device, false, true);
-        }
+        m_pcap.Add(m_folder,
+                   "pcap/" + nodeName + "-" + std::to_string(device->GetIfIndex()) + ".pcap",
+                   device);
     };
     for (const auto& h : m_topology.hosts)
     {
@@ -259,6 +228,17 @@ Run::EnablePcap()
 }
 
 void
+Run::CheckWrites() const
+{
+    // A full disk stops the run at once, not after the whole simulation.
+    if (m_eventsFile && m_eventsFile->Failed())
+    {
+        throw std::runtime_error(m_eventsFile->Error());
+    }
+    m_pcap.Check();
+}
+
+void
 Run::Simulate(RunResult& result)
 {
     // Run in fixed slices of simulated time (deterministic whatever --quiet says)
@@ -267,10 +247,14 @@ Run::Simulate(RunResult& result)
     const Time slice = std::max(end / 100, Time(1));
     auto wallStart = std::chrono::steady_clock::now();
     auto lastReport = wallStart;
+    SetSimulating(true);
+    CheckInterrupt();
     while (Simulator::Now() < end)
     {
         Simulator::Stop(std::min(slice, end - Simulator::Now()));
         Simulator::Run();
+        CheckInterrupt();
+        CheckWrites();
         auto now = std::chrono::steady_clock::now();
         if (m_options.progress && now - lastReport >= std::chrono::seconds(1))
         {
@@ -283,6 +267,7 @@ Run::Simulate(RunResult& result)
                   << " events" << std::endl;
         }
     }
+    SetSimulating(false);
     result.simulatedSeconds = Simulator::Now().GetSeconds();
     result.eventsExecuted = Simulator::GetEventCount();
 }
@@ -290,9 +275,7 @@ Run::Simulate(RunResult& result)
 void
 Run::WriteConnections(RunResult& result)
 {
-    m_connectionsFile =
-        std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "connections.csv").string());
-    std::ofstream& out = m_connectionsFile->Stream();
+    std::ostream& out = m_folder.Create("connections.csv").Stream();
     out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
            "end_s,closed_s,outcome,error_code,syns_sent,rsts_received,bytes_sent,"
            "bytes_received,close\n";
@@ -333,27 +316,7 @@ Run::WriteSummary(const RunResult& result)
     j["files"] = result.files;
     // The one value that differs between two runs of the same scenario and seed.
     j["wall_time_s"] = std::round(result.wallSeconds * 1000.0) / 1000.0;
-    m_summaryFile =
-        std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "summary.json").string());
-    m_summaryFile->Stream() << j.dump(2) << '\n';
-}
-
-void
-Run::CommitPcaps(RunResult& result)
-{
-    if (m_pcapTmpDir.empty())
-    {
-        return;
-    }
-    fs::path final = fs::path(m_options.outDir) / "pcap";
-    fs::rename(m_pcapTmpDir, final);
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(final))
-    {
-        names.push_back("pcap/" + entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    result.files.insert(result.files.end(), names.begin(), names.end());
+    m_folder.Create("summary.json").Stream() << j.dump(2) << '\n';
 }
 
 RunResult
@@ -361,7 +324,6 @@ Run::Execute()
 {
     auto wallStart = std::chrono::steady_clock::now();
     RunResult result;
-    ClearOldResults();
     UseScheduler(m_options.scheduler);
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(1);
@@ -374,6 +336,7 @@ Run::Execute()
     {
         InstallHost(host);
     }
+    CheckInterrupt();
     if (m_options.pcap)
     {
         EnablePcap();
@@ -389,25 +352,76 @@ Run::Execute()
     if (LanmanInstaller::HasRedirector(m_scenario))
     {
         result.files.push_back("commands.csv");
-        m_commands.Write((fs::path(m_options.outDir) / "commands.csv").string());
+        m_commands.Write(m_folder.Create("commands.csv").Stream());
     }
     result.files.push_back("summary.json");
     WriteConnections(result);
-    // Tear the simulation down before committing, so that PCAP files are closed.
+    // Tear the simulation down before closing the captures (no packet after).
     Simulator::Destroy();
     Names::Clear();
     m_taps.clear();
     m_forwarders.clear();
     m_stackHelpers.clear();
     m_registry = nullptr;
-    CommitPcaps(result);
+    m_pcap.Close();
+    std::vector<std::string> pcaps;
+    for (const auto& name : m_folder.Files())
+    {
+        if (name.rfind("pcap/", 0) == 0)
+        {
+            pcaps.push_back(name);
+        }
+    }
+    std::sort(pcaps.begin(), pcaps.end());
+    result.files.insert(result.files.end(), pcaps.begin(), pcaps.end());
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     WriteSummary(result);
-    m_events.Commit();
-    m_connectionsFile->Commit();
-    m_summaryFile->Commit(); // last: its presence means the run completed
+    CheckInterrupt(); // the last moment a signal stops the run: then it publishes
+    m_folder.Publish();
     return result;
+}
+
+// --pcap keeps one file open per captured interface: raise the soft limit on open
+// files to the hard one, and refuse a run that would need more.
+void
+CheckOpenFiles(const Scenario& scenario, const RunOptions& options)
+{
+    if (!options.pcap)
+    {
+        return;
+    }
+    uint64_t files = 2 * scenario.wanLinks.size();
+    std::set<std::string> routed;
+    for (const auto& w : scenario.wanLinks)
+    {
+        routed.insert(w.lanA);
+        routed.insert(w.lanB);
+    }
+    files += routed.size();
+    for (const auto& h : scenario.hosts)
+    {
+        files += h.count;
+    }
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+    {
+        return;
+    }
+    if (limit.rlim_cur < limit.rlim_max)
+    {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    const uint64_t spare = 64; // the run's other files, ns-3's, the standard streams
+    if (limit.rlim_cur != RLIM_INFINITY && files + spare > limit.rlim_cur)
+    {
+        throw ResultFolderError("--pcap: the run writes " + std::to_string(files) +
+                                    " capture files at once and may open " +
+                                    std::to_string(limit.rlim_cur) +
+                                    " files (ulimit -n); raise the limit or run without --pcap",
+                                2);
+    }
 }
 
 } // namespace
@@ -415,18 +429,19 @@ Run::Execute()
 RunResult
 RunScenario(const Scenario& scenario, const RunOptions& options, std::ostream& log)
 {
-    fs::create_directories(options.outDir);
-    Run run(scenario, options, log);
+    CheckOpenFiles(scenario, options);
+    ResultFolder folder(options.outDir, options.force, log);
     try
     {
+        Run run(scenario, options, folder, log);
         return run.Execute();
     }
     catch (...)
     {
+        SetSimulating(false);
         Simulator::Destroy();
         Names::Clear();
-        fs::remove_all(fs::path(options.outDir) / ".pcap.partial");
-        throw;
+        throw; // the folder's destructor removes the staging folder
     }
 }
 

@@ -134,7 +134,7 @@ def case_grid(env):
         for seed in (1, 2):
             cmdfile = os.path.join(env.sweepdir, "points", pid, "seed-%d" % seed, "command.sh")
             text = open(cmdfile).read()
-            check("--set hosts.client.count=%d --set hosts.client.applications.0.count=%d --seed %d --quiet --out" % (n, k, seed) in text,
+            check("--set hosts.client.count=%d --set hosts.client.applications.0.count=%d --seed %d --quiet --force --out" % (n, k, seed) in text,
                   "%s: command line %s" % (cmdfile, text))
             check(m["points"][list(POINTS).index(pid)]["seeds"][str(seed)]["status"] == "ok", "manifest point status")
 

@@ -109,7 +109,8 @@ TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
                              "' --quiet --no-events");
     CHECK(quiet.status == 0);
     CHECK(quiet.output.empty());
-    CHECK(ListDir(out) == std::vector<std::string>{"connections.csv", "summary.json"});
+    CHECK(ListDir(out) ==
+          std::vector<std::string>{".retrotcp-result", "connections.csv", "summary.json"});
 }
 
 TEST_CASE("cli: profiles lists every profile; an unknown one is an error")
