@@ -3,6 +3,7 @@
 #include "atomic-file.h"
 #include "bench.h"
 #include "interrupt.h"
+#include "memory-estimate.h"
 #include "message-text.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
@@ -216,8 +217,10 @@ Validate(const std::vector<std::string>& args, std::ostream& out)
         hosts += h.count;
         apps += h.count * h.applications.size();
     }
+    CheckMemory(s, false);
     out << Printable(s.file) << ": ok: scenario " << s.name << ", " << hosts << " hosts, " << apps
-        << " applications, " << s.duration.GetSeconds() << " s\n";
+        << " applications, " << s.duration.GetSeconds() << " s; memory "
+        << EstimateMemory(s, false).Describe() << "\n";
     return kExitOk;
 }
 

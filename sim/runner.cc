@@ -9,6 +9,7 @@
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
 #include "legacy-tcp-stack-helper.h"
+#include "memory-estimate.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/inet-socket-address.h"
@@ -429,6 +430,7 @@ CheckOpenFiles(const Scenario& scenario, const RunOptions& options)
 RunResult
 RunScenario(const Scenario& scenario, const RunOptions& options, std::ostream& log)
 {
+    CheckMemory(scenario, options.pcap); // before anything is built or written
     CheckOpenFiles(scenario, options);
     ResultFolder folder(options.outDir, options.force, log);
     try

@@ -261,7 +261,7 @@ ParseHost(const json& value, const std::string& path, const std::string& file)
     HostSpec host;
     host.path = path;
     host.name = NameAt(r, "name");
-    host.count = static_cast<uint32_t>(r.Unsigned("count", 1, 1000000, 1));
+    host.count = static_cast<uint32_t>(r.Unsigned("count", 1, kMaxHosts, 1));
     host.lan = r.String("lan");
     host.role = r.Choice(
         "role", {"client", "server", "workstation", "domain-controller", "file-server", "router"},

@@ -95,6 +95,27 @@ TEST_CASE("cli: seeds beyond ns-3's range and text that is not UTF-8 are refused
     CHECK(ListDir(out) == std::vector<std::string>{"bad\xff.json"});
 }
 
+TEST_CASE("cli: a run that will not fit in memory is refused before anything is built")
+{
+    std::string out = TempDir("memory");
+    // 60,001 hosts: about 2 GiB; RLIMIT_AS leaves far less.
+    std::string args =
+        "'" + SourcePath("tests/data/valid/tiny.json") + "' --set hosts.client.count=60000";
+    auto v = RunCommand("ulimit -v 600000; '" RETROTCP_BINARY "' validate " + args);
+    CHECK(v.status == 2);
+    CHECK_THAT(v.output, Contains("tiny.json: the run will not fit in memory: it needs about") &&
+                             Contains("(60001 hosts, 60000 connections") &&
+                             Contains("and RLIMIT_AS (ulimit -v) is"));
+    auto r = RunCommand("ulimit -v 600000; '" RETROTCP_BINARY "' run " + args + " --out '" + out +
+                        "/r'");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.output, Contains("the run will not fit in memory"));
+    CHECK(ListDir(out).empty());
+    // validate prints the estimate when it fits.
+    auto ok = RunRetrotcp("validate '" + SourcePath("scenarios/quickstart.json") + "'");
+    CHECK_THAT(ok.output, Contains("; memory about "));
+}
+
 TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
 {
     std::string out = TempDir("cli-run");

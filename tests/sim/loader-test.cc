@@ -1,3 +1,4 @@
+#include "memory-estimate.h"
 #include "ns3-fixture.h"
 #include "scenario-error.h"
 #include "scenario-loader.h"
@@ -160,9 +161,41 @@ TEST_CASE("loader: --set refuses what it cannot apply, with a message")
                                       "0xFF at offset 10"));
     // A number beyond double range is not JSON nlohmann can hold: kept as text.
     CHECK_THROWS_WITH(LoadScenario(tiny, {"hosts.client.count=1e400"}),
-                      Catch::Contains("at /hosts/1/count: expected an integer from 1 to 1000000, "
+                      Catch::Contains("at /hosts/1/count: expected an integer from 1 to 500000, "
                                       "found \"1e400\" (a string)"));
     CHECK_THROWS_WITH(LoadScenario(tiny, {"seed=4294944443"}),
                       Catch::Contains("at /seed: expected an integer from 1 to 4294944442"));
     CHECK(LoadScenario(tiny, {"seed=4294944442"}).seed == 4294944442U);
+}
+
+TEST_CASE("memory: the estimate grows with hosts, connections and captures")
+{
+    std::string tiny = SourcePath("tests/data/valid/tiny.json");
+    MemoryEstimate small = EstimateMemory(LoadScenario(tiny, {}), false);
+    CHECK(small.hosts == 4);
+    CHECK(small.connections == 3);
+    MemoryEstimate big = EstimateMemory(LoadScenario(tiny, {"hosts.client.count=60000"}), false);
+    CHECK(big.hosts == 60001);
+    CHECK(big.connections == 60000);
+    // 20 KiB a host, and a stock socket each in TIME-WAIT at the end.
+    CHECK(big.bytes > 60001ULL * 20 * 1024);
+    CHECK(big.bytes < 60001ULL * 40 * 1024);
+    MemoryEstimate pcap = EstimateMemory(LoadScenario(tiny, {"hosts.client.count=60000"}), true);
+    CHECK(pcap.captures == 60001);
+    CHECK(pcap.bytes > big.bytes);
+    // A stock client holds a whole socket per TIME-WAIT (2 x 120 s): 10,000
+    // connections one per millisecond are all alive at the end.
+    MemoryEstimate storm = EstimateMemory(
+        LoadScenario(tiny, {"hosts.client.count=1", "hosts.client.applications.0.count=10000",
+                            "hosts.client.applications.0.interval=1ms"}),
+        false);
+    CHECK(storm.sockets == 10000);
+    // On a legacy stack TIME-WAIT is a small record: about a second's worth.
+    MemoryEstimate legacy = EstimateMemory(
+        LoadScenario(tiny, {"hosts.client.count=1", "hosts.client.applications.0.count=10000",
+                            "hosts.client.applications.0.interval=1ms",
+                            "hosts.client.stack.profile=winnt-4.0"}),
+        false);
+    CHECK(legacy.sockets == 1001);
+    CHECK_THAT(big.Describe(), Catch::StartsWith("about 2.1 GiB (60001 hosts"));
 }
