@@ -14,18 +14,22 @@ RETROTCP_PACKAGES=(
 )
 # Only for the tests (scripts/test): the formatting check.
 RETROTCP_TEST_PACKAGES=(clang-format)
+# Only for fuzzing (scripts/fuzz): clang and libFuzzer.
+RETROTCP_FUZZ_PACKAGES=(clang-14 libfuzzer-14-dev)
 
 retrotcp_missing_packages() {
   local pkg status
   local packages=("${RETROTCP_PACKAGES[@]}")
   [ "${1:-}" = test ] && packages+=("${RETROTCP_TEST_PACKAGES[@]}")
+  [ "${1:-}" = fuzz ] && packages+=("${RETROTCP_FUZZ_PACKAGES[@]}")
   for pkg in "${packages[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
     [ "$status" = "installed" ] || echo "$pkg"
   done
 }
 
-# retrotcp_install_packages [test]: "test" adds the packages only the tests need.
+# retrotcp_install_packages [test|fuzz]: the packages only the tests, or only
+# fuzzing, need as well.
 retrotcp_install_packages() {
   local missing
   missing=$(retrotcp_missing_packages "${1:-}")

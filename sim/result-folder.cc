@@ -545,9 +545,9 @@ ResultFolder::Publish()
         Fail("remove", m_staging + "/" + kManifest);
     }
     Contents old = Inspect();
-    if (old.foreign.empty())
+    if (!old.exists || (old.isResult && old.foreign.empty()))
     {
-        PublishBySwap(old);
+        PublishBySwap(old); // a new folder, or a previous result: one rename
     }
     else
     {
