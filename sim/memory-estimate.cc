@@ -264,10 +264,11 @@ CheckMemory(const Scenario& scenario, bool pcap)
     auto limit = FindMemoryLimit();
     if (limit && e.bytes > limit->bytes)
     {
-        throw ScenarioError::Plain(
-            scenario.file, "the run will not fit in memory: it needs " + e.Describe() + ", and " +
-                               limit->source + " is " + FormatBytes(limit->bytes) +
-                               " (fewer hosts or connections, or more memory)");
+        throw ScenarioError(scenario.file, "/hosts",
+                            "a run that fits in memory: " + limit->source + " is " +
+                                FormatBytes(limit->bytes) +
+                                " (fewer hosts or connections, or more memory)",
+                            "one that needs " + e.Describe());
     }
 }
 

@@ -274,6 +274,56 @@ TranslateRegistryName(const std::string& name, const std::string& value,
 }
 } // namespace
 
+namespace
+{
+// Bounds a scenario keeps within, beyond what the attributes' checkers accept:
+// a retry count of billions, or a repeating timer of zero (a SYN resent at once
+// ConnCount times, a persist probe at once for as long as the window is zero),
+// makes a run that never ends at one instant of simulated time. Assumption: no
+// stack modelled retries more than 255 times (the Windows defaults are 2 to 5),
+// and no timer of those stacks is shorter than a millisecond.
+struct RunBound
+{
+    const char* attribute;
+    uint64_t maxCount; //!< integer attributes: at most this (0: no bound)
+    bool positive;     //!< time attributes: at least 1 ms
+};
+
+const RunBound kRunBounds[] = {
+    {"ConnCount", 255, false},                 // stock ns-3: SYNs per connect
+    {"DataRetries", 255, false},               // stock ns-3: data retransmissions
+    {"ConnTimeout", 0, true},                  // stock ns-3: SYN retransmission timer
+    {"PersistTimeout", 0, true},               // stock ns-3: zero-window probe timer
+    {"MaxConnectRetransmissions", 255, false}, // legacy
+    {"MaxDataRetransmissions", 255, false},    // legacy
+};
+
+std::optional<std::string>
+CheckRunBound(const std::string& name, const std::string& type, const std::string& value)
+{
+    for (const auto& b : kRunBounds)
+    {
+        if (name != b.attribute)
+        {
+            continue;
+        }
+        if (type == "ns3::UintegerValue" && b.maxCount > 0 &&
+            ParseDecimal(value, 19).value_or(0) > b.maxCount)
+        {
+            return "an integer from 0 to " + std::to_string(b.maxCount) +
+                   " (more retries make a run that may never end)";
+        }
+        if (type == "ns3::TimeValue" && b.positive &&
+            ParseDuration(value).value_or(ns3::Time(0)) < ns3::MilliSeconds(1))
+        {
+            return std::string("a duration of at least 1ms (a zero timer repeats at one instant "
+                               "of simulated time)");
+        }
+    }
+    return std::nullopt;
+}
+} // namespace
+
 std::optional<std::string>
 CheckParameter(const StackProfile& profile, const std::string& name, const std::string& value,
                std::vector<ParameterAssignment>* assignments)
@@ -376,6 +426,10 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
     if (!ok)
     {
         return expected + " (" + info.help + ")";
+    }
+    if (auto bound = CheckRunBound(name, type, value))
+    {
+        return *bound;
     }
     if (assignments)
     {

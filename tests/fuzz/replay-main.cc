@@ -24,6 +24,10 @@ main(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
     {
         std::filesystem::path p(argv[i]);
+        if (!std::filesystem::exists(p))
+        {
+            continue; // an empty folder of regressions is not in git
+        }
         if (std::filesystem::is_directory(p))
         {
             for (const auto& e : std::filesystem::recursive_directory_iterator(p))

@@ -103,13 +103,14 @@ TEST_CASE("cli: a run that will not fit in memory is refused before anything is 
         "'" + SourcePath("tests/data/valid/tiny.json") + "' --set hosts.client.count=60000";
     auto v = RunCommand("ulimit -v 600000; '" RETROTCP_BINARY "' validate " + args);
     CHECK(v.status == 2);
-    CHECK_THAT(v.output, Contains("tiny.json: the run will not fit in memory: it needs about") &&
-                             Contains("(60001 hosts, 60000 connections") &&
-                             Contains("and RLIMIT_AS (ulimit -v) is"));
+    CHECK_THAT(v.output, Contains("tiny.json: at /hosts: expected a run that fits in memory: "
+                                  "RLIMIT_AS (ulimit -v) is") &&
+                             Contains("found one that needs about 2.1 GiB (60001 hosts, 60000 "
+                                      "connections"));
     auto r = RunCommand("ulimit -v 600000; '" RETROTCP_BINARY "' run " + args + " --out '" + out +
                         "/r'");
     CHECK(r.status == 2);
-    CHECK_THAT(r.output, Contains("the run will not fit in memory"));
+    CHECK_THAT(r.output, Contains("expected a run that fits in memory"));
     CHECK(ListDir(out).empty());
     // validate prints the estimate when it fits.
     auto ok = RunRetrotcp("validate '" + SourcePath("scenarios/quickstart.json") + "'");

@@ -1,11 +1,8 @@
 // End-to-end: a listener that cannot bind its port.
 #include "ns3-fixture.h"
-#include "runner.h"
-#include "scenario-loader.h"
 #include "test-util.h"
 
 #include <catch2/catch.hpp>
-#include <sstream>
 
 using namespace retrotcp;
 using namespace retrotcp::test;
@@ -16,14 +13,9 @@ using namespace retrotcp::test;
 TEST_CASE("listener: a service window that cannot bind its port reports service_failed")
 {
     Ns3Fixture fixture;
-    Scenario s = LoadScenario(SourcePath("tests/data/valid/service-reopen.json"), {});
-    RunOptions options;
-    options.outDir = TempDir("service-reopen");
-    options.progress = false;
-    std::ostringstream log;
-    RunScenario(s, options, log);
+    std::string out = RunInTempDir("tests/data/valid/service-reopen.json", "service-reopen");
     std::vector<std::string> srvEvents;
-    for (const auto& r : ReadCsv(options.outDir + "/events.csv"))
+    for (const auto& r : ReadCsv(out + "/events.csv"))
     {
         if (r.at("host") == "srv" && r.at("event").rfind("service_", 0) == 0)
         {
@@ -35,7 +27,7 @@ TEST_CASE("listener: a service window that cannot bind its port reports service_
                            "5.000000000 service_down port=139",
                            "5.001000000 service_failed port=139 reason=address_in_use",
                        });
-    auto rows = ReadCsv(options.outDir + "/connections.csv");
+    auto rows = ReadCsv(out + "/connections.csv");
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].at("outcome") == "established");
     CHECK(rows[0].at("bytes_received") == "10");

@@ -1,12 +1,9 @@
 // End-to-end: a host that connects to itself, on every kind of stack.
 #include "ns3-fixture.h"
-#include "runner.h"
-#include "scenario-loader.h"
 #include "test-util.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <sstream>
 
 using namespace retrotcp;
 using namespace retrotcp::test;
@@ -16,14 +13,7 @@ namespace
 std::string
 RunSelfConnect(const std::string& tag, const std::vector<std::string>& overrides)
 {
-    Scenario s = LoadScenario(SourcePath("tests/data/valid/self-connect.json"), overrides);
-    RunOptions options;
-    options.outDir = TempDir(tag);
-    options.progress = false;
-    options.pcap = true;
-    std::ostringstream log;
-    RunScenario(s, options, log);
-    return options.outDir;
+    return RunInTempDir("tests/data/valid/self-connect.json", tag, overrides, true);
 }
 } // namespace
 
