@@ -150,6 +150,11 @@ RemoveListed(const fs::path& dir, const std::set<std::string>& files)
     std::set<std::string> subdirs;
     for (const auto& f : files)
     {
+        auto slash = f.find('/');
+        if (slash != std::string::npos && fs::is_symlink(dir / f.substr(0, slash), ec))
+        {
+            continue; // never through a link out of the folder
+        }
         fs::remove(dir / f, ec);
         if (f.find('/') != std::string::npos)
         {
@@ -194,6 +199,10 @@ ResultFolder::ResultFolder(const std::string& dir, bool force, std::ostream& log
     , m_force(force)
     , m_log(log)
 {
+    if (dir.empty())
+    {
+        throw ResultFolderError("--out: expected a folder, found an empty name", 2);
+    }
     fs::path absolute = fs::absolute(dir).lexically_normal();
     if (absolute.filename().empty())
     {

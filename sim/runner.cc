@@ -329,13 +329,18 @@ Run::Execute()
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(1);
     m_topology = BuildTopology(m_scenario);
+    CheckInterrupt(); // building 100,000s of hosts takes a while: stop between phases
     m_nextStream = m_topology.nextStream;
     m_registry = CreateObject<ConnectionRegistry>();
     m_registry->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
     m_lanman = std::make_unique<LanmanInstaller>(m_scenario, m_topology, m_registry, m_commands);
-    for (const auto& host : m_topology.hosts)
+    for (size_t i = 0; i < m_topology.hosts.size(); ++i)
     {
-        InstallHost(host);
+        if (i % 1024 == 0)
+        {
+            CheckInterrupt();
+        }
+        InstallHost(m_topology.hosts[i]);
     }
     CheckInterrupt();
     if (m_options.pcap)

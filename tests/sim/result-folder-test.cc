@@ -138,6 +138,15 @@ TEST_CASE("result folder: a marker cannot make retrotcp delete outside the folde
     PublishRun(dir, {{"summary.json", "new"}});
     CHECK(ReadFile(parent + "/precious.txt") == "keep");
     CHECK(ReadFile(dir + "/summary.json") == "new");
+    // A link out of the folder, named like the pcap/ folder its marker lists.
+    Write(parent + "/elsewhere/a-1.pcap", "not ours");
+    std::filesystem::create_directory_symlink(parent + "/elsewhere", dir + "/pcap");
+    Write(dir + "/.retrotcp-result", R"({"files": ["summary.json", "pcap/a-1.pcap"]})");
+    std::ostringstream log;
+    CHECK_THROWS_WITH(ResultFolder(dir, true, log),
+                      Catch::Contains("pcap was not written by retrotcp"));
+    CHECK(ReadFile(parent + "/elsewhere/a-1.pcap") == "not ours");
+    CHECK(ReadFile(dir + "/summary.json") == "new");
 }
 
 TEST_CASE("result folder: a failed run publishes nothing and removes its staging")
