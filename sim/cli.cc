@@ -91,6 +91,21 @@ Overrides(const Parsed& parsed)
                                   : std::vector<std::string>{};
 }
 
+// An integer option read by hand (program_options reads "-1" as 4294967295).
+uint32_t
+CountOption(const Parsed& parsed, const char* name, uint32_t min, uint32_t max)
+{
+    const std::string text = parsed.vm[name].as<std::string>();
+    auto value = ParseDecimal(text, 10);
+    if (!value || *value < min || *value > max)
+    {
+        throw po::error(std::string("--") + name + " expects an integer from " +
+                        std::to_string(min) + " to " + std::to_string(max) + ", found " +
+                        Quoted(text));
+    }
+    return static_cast<uint32_t>(*value);
+}
+
 std::string
 CheckScheduler(const std::string& name)
 {
@@ -265,15 +280,17 @@ int
 Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
     po::options_description options("retrotcp bench [options]");
-    options.add_options()("help,h", "this help")(
-        "clients", po::value<uint32_t>()->default_value(10),
-        "client hosts in the star")("connections", po::value<uint32_t>()->default_value(100),
-                                    "sequential connections per client")(
-        "stacks", po::value<std::string>()->default_value("legacy,stock"),
-        "stacks to measure, comma-separated: legacy, stock")(
+    options.add_options()("help,h", "this help")("clients",
+                                                 po::value<std::string>()->default_value("10"),
+                                                 "client hosts in the star, 1 to 100000")(
+        "connections", po::value<std::string>()->default_value("100"),
+        "sequential connections per client, 1 to 1000000 (clients x connections at most "
+        "10000000)")("stacks", po::value<std::string>()->default_value("legacy,stock"),
+                     "stacks to measure, comma-separated: legacy, stock")(
         "msl", po::value<std::string>()->default_value("120s"),
         "maximum segment lifetime (TIME-WAIT = 2 x MSL) of both stacks")(
-        "payload", po::value<uint32_t>()->default_value(200), "bytes each way per connection")(
+        "payload", po::value<std::string>()->default_value("200"),
+        "bytes each way per connection, 0 to 1048576")(
         "network", po::value<std::string>()->default_value("star"),
         "star (a point-to-point link per client) or switched (one switched Ethernet)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
@@ -288,19 +305,20 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         return kExitOk;
     }
     BenchOptions bench;
-    bench.clients = parsed.vm["clients"].as<uint32_t>();
-    bench.connectionsPerClient = parsed.vm["connections"].as<uint32_t>();
-    bench.payload = parsed.vm["payload"].as<uint32_t>();
+    bench.clients = CountOption(parsed, "clients", 1, 100000);
+    bench.connectionsPerClient = CountOption(parsed, "connections", 1, 1000000);
+    bench.payload = CountOption(parsed, "payload", 0, 1U << 20);
+    if (uint64_t(bench.clients) * bench.connectionsPerClient > 10000000)
+    {
+        throw po::error("--clients x --connections must be at most 10000000 (found " +
+                        std::to_string(uint64_t(bench.clients) * bench.connectionsPerClient) + ")");
+    }
     auto msl = ParseDuration(parsed.vm["msl"].as<std::string>());
     if (!msl || *msl < ns3::Seconds(10))
     {
         throw po::error("--msl expects a duration of at least 10s, such as 120s");
     }
     bench.msl = *msl;
-    if (bench.clients == 0 || bench.connectionsPerClient == 0)
-    {
-        throw po::error("--clients and --connections must be at least 1");
-    }
     bench.network = parsed.vm["network"].as<std::string>();
     if (bench.network != "star" && bench.network != "switched")
     {
@@ -346,7 +364,8 @@ Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
         const StackProfile* p = FindProfile(name);
         if (!p)
         {
-            err << "retrotcp profiles: no profile \"" << name << "\" (see `retrotcp profiles`)\n";
+            err << "retrotcp profiles: no profile " << Quoted(name)
+                << " (see `retrotcp profiles`)\n";
             return kExitBadInput;
         }
         PrintProfile(*p, out);

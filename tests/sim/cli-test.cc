@@ -95,6 +95,21 @@ TEST_CASE("cli: seeds beyond ns-3's range and text that is not UTF-8 are refused
     CHECK(ListDir(out) == std::vector<std::string>{"bad\xff.json"});
 }
 
+TEST_CASE("cli: bench counts are read exactly and bounded")
+{
+    for (const char* args : {"--clients -1", "--clients 0", "--connections 4294967296",
+                             "--clients 100000 --connections 101", "--payload 1e9"})
+    {
+        INFO(args);
+        auto r = RunRetrotcp(std::string("bench ") + args);
+        CHECK(r.status == 2);
+        CHECK_THAT(r.output, Contains("expects an integer from") || Contains("at most 10000000"));
+    }
+    auto p = RunRetrotcp("profiles 'no\nsuch'");
+    CHECK(p.status == 2);
+    CHECK_THAT(p.output, Contains("no profile \"no\\nsuch\""));
+}
+
 TEST_CASE("cli: a run that will not fit in memory is refused before anything is built")
 {
     std::string out = TempDir("memory");
