@@ -1,6 +1,7 @@
 #include "result-folder.h"
 
 #include "message-text.h"
+#include "result-folder-files.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -25,166 +26,15 @@ namespace fs = std::filesystem;
 
 namespace
 {
-/// The staging folder's list of what the run created (for recovery after a kill).
-const char* const kManifest = ".retrotcp-staging";
-
-/// Names a run may write (add new result files here), so that a
-/// foreign file of that name is never replaced, even with --force.
-const char* const kResultNames[] = {"summary.json", "connections.csv", "events.csv", "commands.csv",
-                                    "pcap"};
-
-/// Temporaries of retrotcp versions before result folders were staged.
-const char* const kOldTemporaries[] = {".summary.json.partial", ".connections.csv.partial",
-                                       ".events.csv.partial", ".commands.csv.partial",
-                                       ".pcap.partial"};
-
 [[noreturn]] void
 Fail(const std::string& what, const std::string& path)
 {
     throw std::runtime_error("cannot " + what + " " + path + ": " + std::strerror(errno));
 }
 
-// A name of a result file: "a.csv" or "dir/a.pcap", nothing that leaves the folder.
-bool
-IsSafeName(const std::string& name)
-{
-    if (name.empty() || name.size() > 255 || name[0] == '/' || FindInvalidUtf8(name))
-    {
-        return false;
-    }
-    size_t slashes = std::count(name.begin(), name.end(), '/');
-    if (slashes > 1)
-    {
-        return false;
-    }
-    std::stringstream ss(name);
-    for (std::string part; std::getline(ss, part, '/');)
-    {
-        if (part.empty() || part == "." || part == "..")
-        {
-            return false;
-        }
-    }
-    return name.back() != '/';
-}
-
-std::string
-HostName()
-{
-    char buffer[256] = {};
-    if (::gethostname(buffer, sizeof(buffer) - 1) != 0)
-    {
-        return "unknown";
-    }
-    return buffer;
-}
-
-bool
-ProcessIsGone(long pid)
-{
-    return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
-}
-
-// The files a marker (or a staging manifest) lists; nothing if it is not one.
-std::optional<std::set<std::string>>
-ReadFileList(const fs::path& path)
-{
-    std::ifstream in(path);
-    if (!in)
-    {
-        return std::nullopt;
-    }
-    std::set<std::string> files;
-    if (path.filename() == kManifest)
-    {
-        std::string line;
-        std::getline(in, line); // "retrotcp-staging pid=N host=H"
-        while (std::getline(in, line))
-        {
-            if (IsSafeName(line))
-            {
-                files.insert(line);
-            }
-        }
-        return files;
-    }
-    try
-    {
-        nlohmann::json j = nlohmann::json::parse(in);
-        const nlohmann::json* list = nullptr;
-        if (path.filename() == ResultFolder::kMarker && j.is_object() && j.contains("files"))
-        {
-            list = &j["files"];
-        }
-        else if (path.filename() == "summary.json" && j.is_object() && j.contains("versions") &&
-                 j["versions"].is_object() && j["versions"].contains("retrotcp") &&
-                 j.contains("files"))
-        {
-            list = &j["files"]; // a result of a version without markers
-            files.insert("summary.json");
-        }
-        if (!list || !list->is_array())
-        {
-            return std::nullopt;
-        }
-        for (const auto& f : *list)
-        {
-            if (f.is_string() && IsSafeName(f.get<std::string>()))
-            {
-                files.insert(f.get<std::string>());
-            }
-        }
-        return files;
-    }
-    catch (const nlohmann::json::exception&)
-    {
-        return std::nullopt;
-    }
-}
-
-// Remove \p files (names relative to \p dir) and the subfolders they leave empty.
-void
-RemoveListed(const fs::path& dir, const std::set<std::string>& files)
-{
-    std::error_code ec;
-    std::set<std::string> subdirs;
-    for (const auto& f : files)
-    {
-        auto slash = f.find('/');
-        if (slash != std::string::npos && fs::is_symlink(dir / f.substr(0, slash), ec))
-        {
-            continue; // never through a link out of the folder
-        }
-        fs::remove(dir / f, ec);
-        if (f.find('/') != std::string::npos)
-        {
-            subdirs.insert(f.substr(0, f.find('/')));
-        }
-    }
-    for (const auto& d : subdirs)
-    {
-        fs::remove(dir / d, ec); // only if empty
-    }
-}
-
-// Remove a dead run's staging folder: what its manifest or marker lists, then the
-// folder if it is empty. True if it is gone.
-bool
-RemoveStaging(const fs::path& staging)
-{
-    std::error_code ec;
-    for (const char* list : {kManifest, ResultFolder::kMarker})
-    {
-        if (auto files = ReadFileList(staging / list))
-        {
-            RemoveListed(staging, *files);
-        }
-    }
-    fs::remove(staging / kManifest, ec);
-    fs::remove(staging / ResultFolder::kMarker, ec);
-    return fs::remove(staging, ec) && !ec;
-}
 } // namespace
+
+using namespace result_files;
 
 struct ResultFolder::Contents
 {
@@ -463,8 +313,7 @@ ResultFolder::Inspect() const
     std::sort(c.foreign.begin(), c.foreign.end());
     for (const auto& f : c.foreign)
     {
-        bool reserved = std::any_of(std::begin(kResultNames), std::end(kResultNames),
-                                    [&](const char* n) { return f == n; });
+        bool reserved = IsResultName(f);
         if (reserved || std::count(m_names.begin(), m_names.end(), f))
         {
             throw ResultFolderError("--out " + Printable(m_dir) + ": " + Printable(f) +

@@ -104,7 +104,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     RunOptions options;
     options.outDir = dir + "/out";
     options.progress = false;
-    options.eventsFile = size % 2 == 0; // both paths, deterministically per input
+    options.eventsFile = size % 2 == 0; // every path, deterministically per input
+    options.pcap = size % 3 == 0;
     std::ostringstream log;
     ++g_simulated;
     try
