@@ -16,18 +16,22 @@ RETROTCP_PACKAGES=(
 # of `retrotcp fit`'s tests (network namespaces, a veth pair, nftables, tcpdump);
 # sshd for the sweep over ssh.
 RETROTCP_TEST_PACKAGES=(clang-format tcpdump nftables iproute2 openssh-server)
+# Only for fuzzing (scripts/fuzz): clang and libFuzzer.
+RETROTCP_FUZZ_PACKAGES=(clang-14 libfuzzer-14-dev)
 
 retrotcp_missing_packages() {
   local pkg status
   local packages=("${RETROTCP_PACKAGES[@]}")
   [ "${1:-}" = test ] && packages+=("${RETROTCP_TEST_PACKAGES[@]}")
+  [ "${1:-}" = fuzz ] && packages+=("${RETROTCP_FUZZ_PACKAGES[@]}")
   for pkg in "${packages[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
     [ "$status" = "installed" ] || echo "$pkg"
   done
 }
 
-# retrotcp_install_packages [test]: "test" adds the packages only the tests need.
+# retrotcp_install_packages [test|fuzz]: the packages only the tests, or only
+# fuzzing, need as well.
 retrotcp_install_packages() {
   local missing
   missing=$(retrotcp_missing_packages "${1:-}")

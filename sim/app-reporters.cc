@@ -195,6 +195,8 @@ ServerReporter::Listen(Ptr<Object> app)
 {
     app->TraceConnectWithoutContext("Up", MakeCallback(&ServerReporter::Up, this));
     app->TraceConnectWithoutContext("Down", MakeCallback(&ServerReporter::Down, this));
+    app->TraceConnectWithoutContext("ListenFailed",
+                                    MakeCallback(&ServerReporter::ListenFailed, this));
     app->TraceConnectWithoutContext("Accepted", MakeCallback(&ServerReporter::Accepted, this));
     app->TraceConnectWithoutContext("SessionAccepted",
                                     MakeCallback(&ServerReporter::SessionAccepted, this));
@@ -222,6 +224,14 @@ void
 ServerReporter::Down(uint16_t port)
 {
     m_book->Event(m_host, 0, "service_down", "port=" + std::to_string(port));
+}
+
+void
+ServerReporter::ListenFailed(uint16_t port)
+{
+    // bind() would fail with WSAEADDRINUSE: connects to the port are refused.
+    m_book->Event(m_host, 0, "service_failed",
+                  "port=" + std::to_string(port) + " reason=address_in_use");
 }
 
 void

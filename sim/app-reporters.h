@@ -87,6 +87,7 @@ class ServerReporter
   private:
     void Up(uint16_t port);
     void Down(uint16_t port);
+    void ListenFailed(uint16_t port);
     void Accepted(ns3::Ptr<ns3::Socket> socket, const ns3::Address& from);
     void SessionAccepted(ns3::Ptr<ns3::Socket> socket, const std::string& calling);
     void IdleDisconnect(ns3::Ptr<ns3::Socket> socket);

@@ -1,36 +1,31 @@
 #include "atomic-file.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace retrotcp
 {
 
-std::string
-AtomicFile::TemporaryName(const std::string& path)
-{
-    std::filesystem::path p(path);
-    return (p.parent_path() / ("." + p.filename().string() + ".partial")).string();
-}
-
 AtomicFile::AtomicFile(std::string path)
     : m_path(std::move(path))
-    , m_tmp(TemporaryName(m_path))
 {
-    m_stream.rdbuf()->pubsetbuf(m_buffer, sizeof(m_buffer));
-    m_stream.open(m_tmp, std::ios::binary | std::ios::trunc);
-    if (!m_stream)
-    {
-        throw std::runtime_error("cannot write " + m_tmp);
-    }
+    std::filesystem::path p(m_path);
+    m_tmp =
+        (p.parent_path() / ("." + p.filename().string() + ".partial-" + std::to_string(::getpid())))
+            .string();
+    std::remove(m_tmp.c_str()); // a leftover of an earlier process with this pid
+    m_file = std::make_unique<OutputFile>(m_tmp);
 }
 
 AtomicFile::~AtomicFile()
 {
     if (!m_committed)
     {
-        m_stream.close();
+        m_file.reset();
         std::remove(m_tmp.c_str());
     }
 }
@@ -38,34 +33,14 @@ AtomicFile::~AtomicFile()
 void
 AtomicFile::Commit()
 {
-    m_stream.flush();
-    bool ok = static_cast<bool>(m_stream);
-    m_stream.close();
-    if (!ok || std::rename(m_tmp.c_str(), m_path.c_str()) != 0)
+    m_file->Close(); // throws naming the temporary file and the error
+    if (std::rename(m_tmp.c_str(), m_path.c_str()) != 0)
     {
-        std::remove(m_tmp.c_str());
-        throw std::runtime_error("cannot write " + m_path);
+        throw std::runtime_error("cannot write " + m_path + ": " + std::strerror(errno));
     }
     m_committed = true;
-}
-
-std::string
-CsvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-    {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text)
-    {
-        if (c == '"')
-        {
-            out += '"';
-        }
-        out += c;
-    }
-    return out + "\"";
+    std::string dir = std::filesystem::path(m_path).parent_path().string();
+    SyncPath(dir.empty() ? "." : dir);
 }
 
 } // namespace retrotcp

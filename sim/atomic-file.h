@@ -1,16 +1,20 @@
 #ifndef RETROTCP_ATOMIC_FILE_H
 #define RETROTCP_ATOMIC_FILE_H
 
-#include <fstream>
+#include "output-file.h"
+
+#include <memory>
 #include <string>
 
 namespace retrotcp
 {
 
 /**
- * \brief An output file written under a temporary name and renamed to its real
- * name by Commit(), so that an interrupted or failed run never leaves a file that
- * looks whole. Destroyed without Commit(), it removes the temporary file.
+ * \brief One output file written under a temporary name beside it and renamed to
+ * its real name by Commit(), so that an interrupted or failed write never leaves a
+ * file that looks whole. Destroyed without Commit(), it removes the temporary
+ * file. (A run's result folder is a ResultFolder, which does this for all its
+ * files at once.)
  */
 class AtomicFile
 {
@@ -20,14 +24,14 @@ class AtomicFile
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
-    /// The stream to write to (buffered; never flushed per row).
-    std::ofstream&
+    /// The stream to write to (buffered, every write checked).
+    std::ostream&
     Stream()
     {
-        return m_stream;
+        return m_file->Stream();
     }
 
-    /// Close and rename to the final name; throws std::runtime_error on I/O errors.
+    /// Close, fsync and rename to the final name; throws std::runtime_error.
     void Commit();
 
     const std::string&
@@ -36,19 +40,12 @@ class AtomicFile
         return m_path;
     }
 
-    /// The temporary name used while writing ("DIR/.NAME.partial").
-    static std::string TemporaryName(const std::string& path);
-
   private:
     std::string m_path;
     std::string m_tmp;
-    std::ofstream m_stream;
+    std::unique_ptr<OutputFile> m_file;
     bool m_committed{false};
-    char m_buffer[1 << 16];
 };
-
-/// Quote a CSV field if it needs it (RFC 4180).
-std::string CsvField(const std::string& text);
 
 } // namespace retrotcp
 

@@ -4,11 +4,15 @@
 #include "bench.h"
 #include "build-info.h"
 #include "fit-command.h"
+#include "interrupt.h"
+#include "memory-estimate.h"
+#include "message-text.h"
 #include "ns3/nstime.h"
 #include "ns3/type-id.h"
 #include "point-check.h"
 #include "profile-registry.h"
 #include "result-folder.h"
+#include "result-reader.h"
 #include "run-progress.h"
 #include "run-report.h"
 #include "runner.h"
@@ -108,6 +112,21 @@ Overrides(const Parsed& parsed)
                                   : std::vector<std::string>{};
 }
 
+// An integer option read by hand (program_options reads "-1" as 4294967295).
+uint32_t
+CountOption(const Parsed& parsed, const char* name, uint32_t min, uint32_t max)
+{
+    const std::string text = parsed.vm[name].as<std::string>();
+    auto value = ParseDecimal(text, 10);
+    if (!value || *value < min || *value > max)
+    {
+        throw po::error(std::string("--") + name + " expects an integer from " +
+                        std::to_string(min) + " to " + std::to_string(max) + ", found " +
+                        Quoted(text));
+    }
+    return static_cast<uint32_t>(*value);
+}
+
 std::string
 CheckScheduler(const std::string& name)
 {
@@ -156,14 +175,17 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         "result folder (default: results/<scenario name>/; with --from: RESULT_DIR-rerun/)")(
         "from", po::value<std::string>(),
         "run a result folder's scenario.json again, with its seed, run number, "
-        "scheduler, --pcap and --no-events")("seed", po::value<uint32_t>(),
-                                             "ns-3 RngSeed (overrides the scenario's \"seed\")")(
+        "scheduler, --pcap and --no-events")(
+        "seed", po::value<std::string>(),
+        "RNG seed, 1 to 4294944442 (overrides the scenario's \"seed\")")(
         "run", po::value<uint32_t>(),
         "ns-3 RngRun, the replication number (default 1): another run number gives an "
         "independent replication with the same seed")(
         "set", po::value<std::vector<std::string>>()->composing(),
         "PATH=VALUE: override a scenario value, e.g. hosts.client.count=50 (repeatable)")(
         "pcap", "write one PCAP per host interface into OUT/pcap/")(
+        "force", "write into a folder that holds files other than a retrotcp result (they "
+                 "are kept; a file of a result file's name is still refused)")(
         "no-events", "do not write events.csv (for very large runs)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
         "ns-3 event scheduler: map, heap, calendar, list or priority (results are the "
@@ -178,7 +200,7 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
                "and with --pcap pcap/ (see docs/results-format.md).\n";
         return kExitOk;
     }
-    std::optional<ResultFolder> from;
+    std::optional<StoredRun> from;
     std::string file;
     if (parsed.vm.count("from"))
     {
@@ -186,7 +208,7 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         {
             throw po::error("give either SCENARIO.json or --from RESULT_DIR, not both");
         }
-        from = ReadResultFolder(parsed.vm["from"].as<std::string>());
+        from = ReadStoredRun(parsed.vm["from"].as<std::string>());
         file = from->scenarioFile;
     }
     else
@@ -196,7 +218,17 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
     std::optional<uint32_t> seed;
     if (parsed.vm.count("seed"))
     {
-        seed = PositiveOption(parsed, "seed", 1);
+        // Read by hand: program_options takes "-1" as 4294967295 for an unsigned.
+        const std::string text = parsed.vm["seed"].as<std::string>();
+        auto value = ParseDecimal(text, 10);
+        if (!value || *value < kMinSeed || *value > kMaxSeed)
+        {
+            throw po::error("--seed expects an integer from " + std::to_string(kMinSeed) + " to " +
+                            std::to_string(kMaxSeed) +
+                            " (the seeds ns-3's MRG32k3a generator accepts), found " +
+                            Quoted(text));
+        }
+        seed = static_cast<uint32_t>(*value);
     }
     Scenario scenario = LoadScenario(file, Overrides(parsed), seed);
     RunOptions runOptions;
@@ -214,7 +246,12 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
         }
         runOptions.outDir = from ? base + "-rerun" : "results/" + scenario.name;
     }
+    if (auto problem = Utf8Problem(runOptions.outDir))
+    {
+        throw po::error("--out " + Printable(runOptions.outDir) + ": " + *problem);
+    }
     runOptions.pcap = parsed.vm.count("pcap") > 0 || (from && from->pcap);
+    runOptions.force = parsed.vm.count("force") > 0;
     runOptions.eventsFile = parsed.vm.count("no-events") == 0 && (!from || from->eventsFile);
     std::string scheduler = parsed.vm["scheduler"].as<std::string>();
     if (from && parsed.vm["scheduler"].defaulted() && !from->scheduler.empty())
@@ -239,18 +276,15 @@ Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
     RunResult result;
     try
     {
-        InterruptGuard guard;
+        InterruptWatch watch; // SIGINT/SIGTERM/SIGHUP: nothing published, exit 128 + N
         result = RunScenario(scenario, runOptions, err);
     }
-    catch (const RunInterrupted& e)
+    catch (const Interrupted& e)
     {
-        err << std::fixed << std::setprecision(1) << "retrotcp: interrupted at "
-            << std::setprecision(0) << 100.0 * e.reached.GetSeconds() / e.end.GetSeconds() << "% ("
-            << std::setprecision(1) << e.reached.GetSeconds() << " of " << e.end.GetSeconds()
-            << " s simulated, " << e.wallSeconds << " s wall): " << runOptions.outDir
-            << " holds no result files (a run is written whole or not at all); run the "
-               "same command again to run it\n";
-        return kExitInterrupted;
+        err << "retrotcp: " << e.what() << ": " << runOptions.outDir
+            << " holds no result files of this run (a run is written whole or not at all); "
+               "run the same command again to run it\n";
+        return 128 + e.Signal();
     }
     if (!quiet)
     {
@@ -295,8 +329,10 @@ Validate(const std::vector<std::string>& args, std::ostream& out)
         hosts += h.count;
         apps += h.count * h.applications.size();
     }
-    out << s.file << ": ok: scenario " << s.name << ", " << hosts << " hosts, " << apps
-        << " applications, " << s.duration.GetSeconds() << " s\n";
+    CheckMemory(s, false);
+    out << Printable(s.file) << ": ok: scenario " << s.name << ", " << hosts << " hosts, " << apps
+        << " applications, " << s.duration.GetSeconds() << " s; memory "
+        << EstimateMemory(s, false).Describe() << "\n";
     return kExitOk;
 }
 
@@ -326,15 +362,17 @@ int
 Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
     po::options_description options("retrotcp bench [options]");
-    options.add_options()("help,h", "this help")(
-        "clients", po::value<uint32_t>()->default_value(10),
-        "client hosts in the star")("connections", po::value<uint32_t>()->default_value(100),
-                                    "sequential connections per client")(
-        "stacks", po::value<std::string>()->default_value("legacy,stock"),
-        "stacks to measure, comma-separated: legacy, stock")(
+    options.add_options()("help,h", "this help")("clients",
+                                                 po::value<std::string>()->default_value("10"),
+                                                 "client hosts in the star, 1 to 100000")(
+        "connections", po::value<std::string>()->default_value("100"),
+        "sequential connections per client, 1 to 1000000 (clients x connections at most "
+        "10000000)")("stacks", po::value<std::string>()->default_value("legacy,stock"),
+                     "stacks to measure, comma-separated: legacy, stock")(
         "msl", po::value<std::string>()->default_value("120s"),
         "maximum segment lifetime (TIME-WAIT = 2 x MSL) of both stacks")(
-        "payload", po::value<uint32_t>()->default_value(200), "bytes each way per connection")(
+        "payload", po::value<std::string>()->default_value("200"),
+        "bytes each way per connection, 0 to 1048576")(
         "network", po::value<std::string>()->default_value("star"),
         "star (a point-to-point link per client) or switched (one switched Ethernet)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
@@ -352,19 +390,20 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         return kExitOk;
     }
     BenchOptions bench;
-    bench.clients = parsed.vm["clients"].as<uint32_t>();
-    bench.connectionsPerClient = parsed.vm["connections"].as<uint32_t>();
-    bench.payload = parsed.vm["payload"].as<uint32_t>();
+    bench.clients = CountOption(parsed, "clients", 1, 100000);
+    bench.connectionsPerClient = CountOption(parsed, "connections", 1, 1000000);
+    bench.payload = CountOption(parsed, "payload", 0, 1U << 20);
+    if (uint64_t(bench.clients) * bench.connectionsPerClient > 10000000)
+    {
+        throw po::error("--clients x --connections must be at most 10000000 (found " +
+                        std::to_string(uint64_t(bench.clients) * bench.connectionsPerClient) + ")");
+    }
     auto msl = ParseDuration(parsed.vm["msl"].as<std::string>());
     if (!msl || *msl < ns3::Seconds(10))
     {
         throw po::error("--msl expects a duration of at least 10s, such as 120s");
     }
     bench.msl = *msl;
-    if (bench.clients == 0 || bench.connectionsPerClient == 0)
-    {
-        throw po::error("--clients and --connections must be at least 1");
-    }
     bench.network = parsed.vm["network"].as<std::string>();
     if (bench.network != "star" && bench.network != "switched")
     {
@@ -416,7 +455,8 @@ Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
         const StackProfile* p = FindProfile(name);
         if (!p)
         {
-            err << "retrotcp profiles: no profile \"" << name << "\" (see `retrotcp profiles`)\n";
+            err << "retrotcp profiles: no profile " << Quoted(name)
+                << " (see `retrotcp profiles`)\n";
             return kExitBadInput;
         }
         PrintProfile(*p, out);
@@ -482,13 +522,13 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         {
             return FitCommand(rest, out, err);
         }
-        err << "retrotcp: unknown command \"" << command << "\"\n\n" << kUsage;
+        err << "retrotcp: unknown command " << Quoted(command) << "\n\n" << kUsage;
         return kExitBadInput;
     }
     catch (const po::error& e)
     {
-        err << "retrotcp " << command << ": " << e.what() << " (see retrotcp " << command
-            << " --help)\n";
+        err << "retrotcp " << Printable(command) << ": " << Printable(e.what(), 1000)
+            << " (see retrotcp " << Printable(command) << " --help)\n";
         return kExitBadInput;
     }
     catch (const ScenarioError& e)
@@ -496,9 +536,19 @@ RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "retrotcp: error: " << e.what() << "\n";
         return kExitBadInput;
     }
+    catch (const ResultFolderError& e)
+    {
+        err << "retrotcp: error: " << e.what() << "\n";
+        return e.ExitStatus();
+    }
+    catch (const Interrupted& e)
+    {
+        err << "retrotcp: " << e.what() << "\n";
+        return 128 + e.Signal();
+    }
     catch (const std::exception& e)
     {
-        err << "retrotcp: run failed: " << e.what() << "\n";
+        err << "retrotcp: run failed: " << Printable(e.what(), 1000) << "\n";
         return kExitFailure;
     }
 }

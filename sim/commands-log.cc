@@ -1,6 +1,6 @@
 #include "commands-log.h"
 
-#include "atomic-file.h"
+#include "output-file.h"
 #include "units.h"
 
 #include <algorithm>
@@ -54,7 +54,7 @@ CommandsLog::Records() const
 }
 
 void
-CommandsLog::Write(const std::string& path) const
+CommandsLog::Write(std::ostream& out) const
 {
     std::vector<const ns3::LanmanCommandRecord*> rows;
     for (const auto& r : m_records)
@@ -72,8 +72,6 @@ CommandsLog::Write(const std::string& path) const
         }
         return a->seq < b->seq;
     });
-    AtomicFile file(path);
-    std::ofstream& out = file.Stream();
     out << "host,seq,source,command,start_s,end_s,duration_s,result,conn_id,detail\n";
     for (const auto* r : rows)
     {
@@ -85,7 +83,6 @@ CommandsLog::Write(const std::string& path) const
             << (done ? FormatSeconds(r->end - r->start) : "") << ',' << r->result << ',' << connId
             << ',' << CsvField(detail) << '\n';
     }
-    file.Commit();
 }
 
 } // namespace retrotcp

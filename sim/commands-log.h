@@ -3,6 +3,7 @@
 
 #include "lanman-redirector.h"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,10 @@ class CommandsLog
     /** \return the records, in completion order */
     const std::vector<ns3::LanmanCommandRecord>& Records() const;
     /**
-     * \brief Write the file atomically (temporary name, then rename).
-     * \param path final path
+     * \brief Write the rows.
+     * \param out the file (a ResultFolder's)
      */
-    void Write(const std::string& path) const;
+    void Write(std::ostream& out) const;
 
   private:
     std::vector<ns3::LanmanCommandRecord> m_records; //!< in completion order

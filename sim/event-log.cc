@@ -7,11 +7,11 @@
 namespace retrotcp
 {
 
-EventLog::EventLog(const std::string& path)
+EventLog::EventLog(OutputFile* file)
+    : m_file(file)
 {
-    if (!path.empty())
+    if (m_file)
     {
-        m_file = std::make_unique<AtomicFile>(path);
         m_file->Stream() << "time_s,host,conn_id,event,detail\n";
     }
 }
@@ -25,22 +25,13 @@ EventLog::Write(const std::string& host, uint64_t connectionId, const std::strin
     {
         return;
     }
-    std::ofstream& out = m_file->Stream();
+    std::ostream& out = m_file->Stream();
     out << FormatSeconds(ns3::Simulator::Now()) << ',' << CsvField(host) << ',';
     if (connectionId != 0)
     {
         out << connectionId;
     }
     out << ',' << event << ',' << CsvField(CanonicalDetail(event, detail)) << '\n';
-}
-
-void
-EventLog::Commit()
-{
-    if (m_file)
-    {
-        m_file->Commit();
-    }
 }
 
 } // namespace retrotcp

@@ -1,7 +1,7 @@
 #ifndef RETROTCP_EVENT_LOG_H
 #define RETROTCP_EVENT_LOG_H
 
-#include "atomic-file.h"
+#include "output-file.h"
 
 #include <cstdint>
 #include <memory>
@@ -19,8 +19,8 @@ namespace retrotcp
 class EventLog
 {
   public:
-    /// \p path empty: count events but write no file.
-    explicit EventLog(const std::string& path);
+    /// \p file null: count events but write no file.
+    explicit EventLog(OutputFile* file);
 
     void Write(const std::string& host, uint64_t connectionId, const std::string& event,
                const std::string& detail);
@@ -31,11 +31,8 @@ class EventLog
         return m_rows;
     }
 
-    /// Finish the file (rename it to its final name).
-    void Commit();
-
   private:
-    std::unique_ptr<AtomicFile> m_file;
+    OutputFile* m_file;
     uint64_t m_rows{0};
 };
 

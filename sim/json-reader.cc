@@ -1,5 +1,6 @@
 #include "json-reader.h"
 
+#include "message-text.h"
 #include "scenario-error.h"
 #include "units.h"
 
@@ -30,7 +31,7 @@ JsonReader::JsonReader(const nlohmann::json& value, std::string path, std::strin
                 list += (list.empty() ? "" : ", ") + std::string(k);
             }
             throw ScenarioError(m_file, m_path + "/" + Escape(item.key()),
-                                "one of the keys " + list, "unknown key \"" + item.key() + "\"");
+                                "one of the keys " + list, "unknown key " + Quoted(item.key()));
         }
     }
 }
@@ -69,7 +70,7 @@ JsonReader::Describe(const nlohmann::json& value)
     case nlohmann::json::value_t::array:
         return "an array";
     case nlohmann::json::value_t::string:
-        return value.dump() + " (a string)";
+        return Quoted(value.get_ref<const std::string&>()) + " (a string)";
     case nlohmann::json::value_t::boolean:
         return value.dump() + " (a boolean)";
     default:
@@ -209,15 +210,16 @@ JsonReader::Bool(const char* key, bool fallback) const
 ns3::Time
 JsonReader::Duration(const char* key) const
 {
-    const char* expected = "a duration with a unit, such as \"3s\", \"500ms\" or \"2min\"";
+    const std::string expected = "a duration with a unit, such as \"3s\", \"500ms\" or \"2min\"";
     if (!Has(key) || !Value(key).is_string())
     {
         Fail(key, expected);
     }
-    auto t = ParseDuration(Value(key).get<std::string>());
+    QuantityProblem problem;
+    auto t = ParseDuration(Value(key).get<std::string>(), &problem);
     if (!t)
     {
-        Fail(key, expected);
+        Fail(key, DurationExpectation(problem));
     }
     return *t;
 }
@@ -240,10 +242,21 @@ JsonReader::DataRate(const char* key, uint64_t fallback) const
     {
         Fail(key, expected);
     }
-    auto rate = ParseDataRate(Value(key).get<std::string>());
+    QuantityProblem problem;
+    auto rate = ParseDataRate(Value(key).get<std::string>(), &problem);
     if (!rate)
     {
-        Fail(key, expected);
+        switch (problem)
+        {
+        case QuantityProblem::kTooLarge:
+            Fail(key, std::string("a data rate of at most ") + kMaxDataRateText);
+        case QuantityProblem::kPrecision:
+        case QuantityProblem::kZero:
+            Fail(key, "a data rate of at least 1bps, in whole bits per second");
+        default:
+            Fail(key, "a data rate with a unit (bps, kbps, Mbps, Gbps), such as \"10Mbps\" or "
+                      "\"64kbps\"");
+        }
     }
     return *rate;
 }

@@ -2,6 +2,7 @@
 #define RETROTCP_JSON_READER_H
 
 #include "ns3/nstime.h"
+#include "units.h"
 
 #include <cstdint>
 #include <initializer_list>
@@ -57,7 +58,7 @@ class JsonReader
     /// Throw a ScenarioError at \p key.
     [[noreturn]] void Fail(const char* key, const std::string& expected) const;
 
-    /// "\"abc\" (a string)", "an object", ... for messages.
+    /// "\"abc\" (a string)", "an object", ... for messages (long strings cut).
     static std::string Describe(const nlohmann::json& value);
     /// The JSON pointer escape of one path segment.
     static std::string Escape(const std::string& segment);

@@ -3,6 +3,7 @@
 #include "json-reader.h"
 #include "lanman-profile-registry.h"
 #include "lanman-stack-config.h"
+#include "message-text.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
 #include "scenario.h"
@@ -37,9 +38,17 @@ ParseCommands(const JsonReader& r, const char* key)
         {
             throw ScenarioError(r.File(), path, "a command string", JsonReader::Describe(list[i]));
         }
+        const std::string& text = list[i].get_ref<const std::string&>();
+        if (std::any_of(text.begin(), text.end(),
+                        [](unsigned char ch) { return ch < 0x20 || ch == 0x7F; }))
+        {
+            // commands.csv carries the command text: one line, printable.
+            throw ScenarioError(r.File(), path, "a command without control characters",
+                                JsonReader::Describe(list[i]));
+        }
         ns3::LanmanCommand c;
         std::string expected;
-        if (!ns3::LanmanCommand::Parse(list[i].get<std::string>(), c, expected))
+        if (!ns3::LanmanCommand::Parse(text, c, expected))
         {
             throw ScenarioError(r.File(), path, expected, JsonReader::Describe(list[i]));
         }
@@ -112,7 +121,7 @@ CheckLanmanReferences(const Scenario& s, const AppSpec& app, const std::set<std:
         if (!lower.count(Lower(name)))
         {
             throw ScenarioError(s.file, where, "the name of one host of the scenario",
-                                "\"" + name + "\" (no such host)");
+                                Quoted(name) + " (no such host)");
         }
     };
     const auto& r = app.lanmanRedirector;

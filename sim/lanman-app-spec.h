@@ -36,6 +36,9 @@ struct LanmanServerSpec
     ns3::Time idleTimeout;                           //!< 0 = never
 };
 
+/// The port a lanman-server listens on (NetBIOS session service, RFC 1002).
+constexpr uint16_t kLanmanServerPort = 139;
+
 /// True for "lanman-redirector" and "lanman-server".
 bool IsLanmanAppType(const std::string& type);
 

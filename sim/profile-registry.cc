@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <regex>
 #include <sstream>
 
 namespace retrotcp
@@ -116,7 +115,6 @@ bool
 TranslateRegistryName(const std::string& name, const std::string& value,
                       std::vector<ParameterAssignment>& out, std::string& expected)
 {
-    static const std::regex integer("^[0-9]{1,9}$");
     bool known = false;
     for (const auto& [registryName, meaning] : RegistryNames())
     {
@@ -126,7 +124,7 @@ TranslateRegistryName(const std::string& name, const std::string& value,
     {
         return false;
     }
-    if (!std::regex_match(value, integer))
+    if (!ParseDecimal(value, 9))
     {
         expected = "a non-negative integer (registry value " + name + ")";
         return true;
@@ -225,25 +223,26 @@ CheckAttributeValue(const ns3::TypeId::AttributeInformation& info, const std::st
         expected = "a parameter that can be set (" + info.name + " is read-only)";
         return false;
     }
-    static const std::regex unsignedRe("^[0-9]{1,19}$");
-    static const std::regex signedRe("^-?[0-9]{1,18}$");
     if (type == "TimeValue")
     {
-        auto t = ParseDuration(value);
-        expected = "a duration with a unit, such as \"3s\" or \"500ms\"";
+        QuantityProblem problem;
+        auto t = ParseDuration(value, &problem);
+        expected = DurationExpectation(problem);
         return t && info.checker->Check(ns3::TimeValue(*t));
     }
     if (type == "UintegerValue")
     {
+        auto v = ParseDecimal(value, 19);
         expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
-        return std::regex_match(value, unsignedRe) &&
-               info.checker->Check(ns3::UintegerValue(std::stoull(value)));
+        return v && info.checker->Check(ns3::UintegerValue(*v));
     }
     if (type == "IntegerValue")
     {
+        bool negative = !value.empty() && value[0] == '-';
+        auto v = ParseDecimal(negative ? value.substr(1) : value, 18);
         expected = "an integer in " + info.checker->GetUnderlyingTypeInformation();
-        return std::regex_match(value, signedRe) &&
-               info.checker->Check(ns3::IntegerValue(std::stoll(value)));
+        return v && info.checker->Check(ns3::IntegerValue(negative ? -static_cast<int64_t>(*v)
+                                                                   : static_cast<int64_t>(*v)));
     }
     if (type == "DoubleValue")
     {
@@ -298,6 +297,53 @@ CheckAttributeValue(const ns3::TypeId::AttributeInformation& info, const std::st
     }
     expected = "a parameter that can be set from a scenario (a " + type + " is set from C++ only)";
     return false;
+}
+
+// Bounds a scenario keeps within, beyond what the attributes' checkers accept:
+// a retry count of billions, or a repeating timer of zero (a SYN resent at once
+// ConnCount times, a persist probe at once for as long as the window is zero),
+// makes a run that never ends at one instant of simulated time. Assumption: no
+// stack modelled retries more than 255 times (the Windows defaults are 2 to 5),
+// and no timer of those stacks is shorter than a millisecond.
+struct RunBound
+{
+    const char* attribute;
+    uint64_t maxCount; //!< integer attributes: at most this (0: no bound)
+    bool positive;     //!< time attributes: at least 1 ms
+};
+
+const RunBound kRunBounds[] = {
+    {"ConnCount", 255, false},                 // stock ns-3: SYNs per connect
+    {"DataRetries", 255, false},               // stock ns-3: data retransmissions
+    {"ConnTimeout", 0, true},                  // stock ns-3: SYN retransmission timer
+    {"PersistTimeout", 0, true},               // stock ns-3: zero-window probe timer
+    {"MaxConnectRetransmissions", 255, false}, // legacy
+    {"MaxDataRetransmissions", 255, false},    // legacy
+};
+
+std::optional<std::string>
+CheckRunBound(const std::string& name, const std::string& type, const std::string& value)
+{
+    for (const auto& b : kRunBounds)
+    {
+        if (name != b.attribute)
+        {
+            continue;
+        }
+        if (type == "ns3::UintegerValue" && b.maxCount > 0 &&
+            ParseDecimal(value, 19).value_or(0) > b.maxCount)
+        {
+            return "an integer from 0 to " + std::to_string(b.maxCount) +
+                   " (more retries make a run that may never end)";
+        }
+        if (type == "ns3::TimeValue" && b.positive &&
+            ParseDuration(value).value_or(ns3::Time(0)) < ns3::MilliSeconds(1))
+        {
+            return std::string("a duration of at least 1ms (a zero timer repeats at one instant "
+                               "of simulated time)");
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -384,9 +430,14 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
     // here and let the checker judge only well-formed values.
     std::string expected;
     bool ok = CheckAttributeValue(info, value, expected);
+    const std::string type = info.checker->GetValueTypeName();
     if (!ok)
     {
         return expected + " (" + info.help + ")";
+    }
+    if (auto bound = CheckRunBound(name, type, value))
+    {
+        return *bound;
     }
     if (assignments)
     {

@@ -1,6 +1,5 @@
 #include "provenance.h"
 
-#include "atomic-file.h"
 #include "build-info.h"
 #include "scenario-writer.h"
 #include "sha256.h"
@@ -9,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <ostream>
 
 namespace retrotcp
 {
@@ -59,12 +59,11 @@ ProvenanceRecord::ProvenanceRecord(const Scenario& scenario, Provenance provenan
 ProvenanceRecord::~ProvenanceRecord() = default;
 
 void
-ProvenanceRecord::WriteScenario(const std::string& outDir)
+ProvenanceRecord::WriteScenario(std::ostream& out)
 {
     std::string text = ResolvedScenarioText(m_scenario);
     m_sha256 = Sha256Hex(text);
-    m_file = std::make_unique<AtomicFile>((fs::path(outDir) / "scenario.json").string());
-    m_file->Stream() << text;
+    out << text;
 }
 
 void
@@ -95,15 +94,6 @@ ProvenanceRecord::AddProvenance(nlohmann::ordered_json& summary) const
                              {"started_at", m_provenance.startedAt},
                              {"scheduler", m_scheduler},
                              {"environment", environment}};
-}
-
-void
-ProvenanceRecord::Commit()
-{
-    if (m_file)
-    {
-        m_file->Commit();
-    }
 }
 
 const std::string&

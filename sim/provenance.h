@@ -3,7 +3,7 @@
 
 #include "scenario.h"
 
-#include <memory>
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -11,8 +11,6 @@
 
 namespace retrotcp
 {
-
-class AtomicFile;
 
 /// How a run was started: what summary.json's "provenance" records beside the build.
 struct Provenance
@@ -34,8 +32,8 @@ Provenance CaptureProvenance(const std::vector<std::string>& commandLine);
 /**
  * \brief scenario.json of a result folder and the provenance fields of its summary.json.
  *
- * WriteScenario() writes the resolved scenario (scenario-writer.h) under a temporary
- * name; Commit() renames it with the other result files; AddIdentity() adds
+ * WriteScenario() writes the resolved scenario (scenario-writer.h) to a stream (the
+ * result folder's scenario.json, committed with the other files); AddIdentity() adds
  * "scenario_sha256" (of scenario.json's bytes) and "run" (ns-3's RngRun) to
  * summary.json, AddProvenance() "provenance" (what may differ between two runs
  * with identical results).
@@ -47,14 +45,12 @@ class ProvenanceRecord
                      std::string scheduler);
     ~ProvenanceRecord();
 
-    /// Write DIR/scenario.json (temporary name until Commit()).
-    void WriteScenario(const std::string& outDir);
+    /// Write the resolved scenario to \p out (a result folder's scenario.json).
+    void WriteScenario(std::ostream& out);
     /// Add "scenario_sha256" and "run" to a summary.json document.
     void AddIdentity(nlohmann::ordered_json& summary) const;
     /// Add "provenance" (build, command line, scheduler, environment, start time).
     void AddProvenance(nlohmann::ordered_json& summary) const;
-    /// Rename scenario.json to its final name.
-    void Commit();
 
     /// SHA-256 of scenario.json (after WriteScenario()).
     const std::string& ScenarioSha256() const;
@@ -65,7 +61,6 @@ class ProvenanceRecord
     uint32_t m_runNumber;
     std::string m_scheduler;
     std::string m_sha256;
-    std::unique_ptr<AtomicFile> m_file;
 };
 
 } // namespace retrotcp

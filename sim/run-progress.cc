@@ -6,18 +6,6 @@
 namespace retrotcp
 {
 
-namespace
-{
-volatile std::sig_atomic_t g_interrupted = 0;
-
-extern "C" void
-OnInterrupt(int signal)
-{
-    g_interrupted = 1;
-    std::signal(signal, SIG_DFL); // a second one ends the process
-}
-} // namespace
-
 RunProgress::RunProgress(std::ostream& log, ns3::Time end, bool enabled)
     : m_log(log)
     , m_end(end)
@@ -69,33 +57,6 @@ RunProgress::Finish(ns3::Time now, uint64_t events)
         Report(now, events);
         m_log << "  writing the result files" << std::endl;
     }
-}
-
-InterruptGuard::InterruptGuard()
-{
-    g_interrupted = 0;
-    m_oldInt = std::signal(SIGINT, OnInterrupt);
-    m_oldTerm = std::signal(SIGTERM, OnInterrupt);
-}
-
-InterruptGuard::~InterruptGuard()
-{
-    std::signal(SIGINT, m_oldInt);
-    std::signal(SIGTERM, m_oldTerm);
-}
-
-bool
-InterruptGuard::Requested()
-{
-    return g_interrupted != 0;
-}
-
-RunInterrupted::RunInterrupted(ns3::Time reachedAt, ns3::Time endAt, double wall)
-    : std::runtime_error("interrupted")
-    , reached(reachedAt)
-    , end(endAt)
-    , wallSeconds(wall)
-{
 }
 
 } // namespace retrotcp

@@ -4,10 +4,8 @@
 #include "ns3/nstime.h"
 
 #include <chrono>
-#include <csignal>
 #include <cstdint>
 #include <iosfwd>
-#include <stdexcept>
 
 namespace retrotcp
 {
@@ -37,36 +35,6 @@ class RunProgress
     bool m_reported{false};
     std::chrono::steady_clock::time_point m_start;
     std::chrono::steady_clock::time_point m_last;
-};
-
-/**
- * \brief While it exists, SIGINT and SIGTERM ask the run to stop between two slices
- * (a second signal stops the process at once). Requested() says whether one came.
- */
-class InterruptGuard
-{
-  public:
-    InterruptGuard();
-    ~InterruptGuard();
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-    /// True once SIGINT or SIGTERM has arrived (also without a guard: false).
-    static bool Requested();
-
-  private:
-    void (*m_oldInt)(int);
-    void (*m_oldTerm)(int);
-};
-
-/// Thrown by the runner when an interrupt was requested; no result file is left.
-class RunInterrupted : public std::runtime_error
-{
-  public:
-    RunInterrupted(ns3::Time reached, ns3::Time end, double wallSeconds);
-    ns3::Time reached;  //!< simulated time reached
-    ns3::Time end;      //!< the scenario's duration
-    double wallSeconds; //!< wall time spent
 };
 
 } // namespace retrotcp

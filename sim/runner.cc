@@ -1,38 +1,35 @@
 #include "runner.h"
 
 #include "app-reporters.h"
-#include "atomic-file.h"
 #include "connection-book.h"
 #include "connector-application.h"
 #include "connector-helper.h"
 #include "event-log.h"
+#include "interrupt.h"
 #include "lanman-installer.h"
 #include "legacy-event-forwarder.h"
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
 #include "legacy-tcp-stack-helper.h"
+#include "memory-estimate.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
-#include "ns3/csma-helper.h"
-#include "ns3/csma-net-device.h"
 #include "ns3/global-value.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/names.h"
-#include "ns3/point-to-point-helper.h"
-#include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "pcap-capture.h"
 #include "profile-registry.h"
+#include "result-folder.h"
 #include "run-progress.h"
 #include "scheduler-choice.h"
 #include "service-application.h"
 #include "service-helper.h"
-#include "switched-ethernet-helper.h"
-#include "switched-ethernet-net-device.h"
 #include "topology.h"
 #include "units.h"
 #include "version.h"
@@ -41,16 +38,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
+#include <sys/resource.h>
 
 namespace retrotcp
 {
 
 using namespace ns3;
-namespace fs = std::filesystem;
 
 namespace
 {
@@ -72,18 +69,20 @@ ConfigureStockSocket(const std::map<std::string, std::string>* parameters, Ptr<S
 class Run
 {
   public:
-    Run(const Scenario& scenario, const RunOptions& options, std::ostream& log)
+    Run(const Scenario& scenario, const RunOptions& options, ResultFolder& folder,
+        std::ostream& log)
         : m_scenario(scenario)
         , m_options(options)
+        , m_folder(folder)
         , m_log(log)
-        , m_events(options.eventsFile ? (fs::path(options.outDir) / "events.csv").string() : "")
+        , m_eventsFile(options.eventsFile ? &folder.Create("events.csv") : nullptr)
+        , m_events(m_eventsFile)
     {
     }
 
     RunResult Execute();
 
   private:
-    void ClearOldResults() const;
     void InstallHost(const HostInstance& host);
     void InstallConnector(const HostInstance& host, const AppSpec& app, TypeId factory,
                           const Callback<void, Ptr<Socket>>& configure);
@@ -95,14 +94,18 @@ class Run
     void InstallLegacyStack(const HostInstance& host, const StackProfile& profile);
     void EnablePcap();
     void Simulate(RunResult& result);
+    /// Throw Interrupted, saying \p where the run was, if a signal came.
+    void CheckInterruptWhere(const std::string& where) const;
+    void CheckWrites() const;
     void WriteConnections(RunResult& result);
     void WriteSummary(const RunResult& result);
-    void CommitPcaps(RunResult& result);
     CommandsSummary SummariseCommands() const;
 
     const Scenario& m_scenario;
     const RunOptions& m_options;
+    ResultFolder& m_folder;
     std::ostream& m_log;
+    OutputFile* m_eventsFile;
     EventLog m_events;
     CommandsLog m_commands;                    //!< commands.csv (lanman-redirector)
     std::unique_ptr<LanmanInstaller> m_lanman; //!< lanman applications
@@ -114,24 +117,9 @@ class Run
     std::vector<std::unique_ptr<LegacyEventForwarder>> m_forwarders;
     std::map<const HostSpec*, LegacyTcpStackHelper> m_stackHelpers; //!< one per legacy group
     int64_t m_nextStream{0};
-    std::unique_ptr<AtomicFile> m_connectionsFile;
-    std::unique_ptr<AtomicFile> m_summaryFile;
-    std::string m_pcapTmpDir;
+    PcapCapture m_pcap;
     std::unique_ptr<ProvenanceRecord> m_provenance; //!< scenario.json, summary fields
 };
-
-void
-Run::ClearOldResults() const
-{
-    // A result folder holds the files of one run: remove those of an earlier run
-    // first, so that an interrupted run leaves no summary.json that looks whole.
-    for (const char* name :
-         {"summary.json", "connections.csv", "events.csv", "commands.csv", "scenario.json"})
-    {
-        fs::remove(fs::path(m_options.outDir) / name);
-    }
-    fs::remove_all(fs::path(m_options.outDir) / "pcap");
-}
 
 void
 Run::InstallHost(const HostInstance& host)
@@ -275,30 +263,12 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
 void
 Run::EnablePcap()
 {
-    // Nanosecond timestamps, as in the CSV files, so that times can be joined.
-    Config::SetDefault("ns3::PcapFileWrapper::NanosecMode", BooleanValue(true));
-    m_pcapTmpDir = (fs::path(m_options.outDir) / ".pcap.partial").string();
-    fs::remove_all(m_pcapTmpDir);
-    fs::create_directories(m_pcapTmpDir);
-    CsmaHelper csma;
-    PointToPointHelper p2p;
-    SwitchedEthernetHelper switched;
+    // One capture per host interface and router interface: pcap/NODE-IFINDEX.pcap,
+    // with nanosecond timestamps, as in the CSV files, so that times can be joined.
     auto enable = [&](Ptr<NetDevice> device, const std::string& nodeName) {
-        std::string file = (fs::path(m_pcapTmpDir) /
-                            (nodeName + "-" + std::to_string(device->GetIfIndex()) + ".pcap"))
-                               .string();
-        if (DynamicCast<CsmaNetDevice>(device))
-        {
-            csma.EnablePcap(file, device, false, true);
-        }
-        else if (DynamicCast<PointToPointNetDevice>(device))
-        {
-            p2p.EnablePcap(file, device, false, true);
-        }
-        else if (DynamicCast<SwitchedEthernetNetDevice>(device))
-        {
-            switched.EnablePcap(file, device, false, true);
-        }
+        m_pcap.Add(m_folder,
+                   "pcap/" + nodeName + "-" + std::to_string(device->GetIfIndex()) + ".pcap",
+                   device);
     };
     for (const auto& h : m_topology.hosts)
     {
@@ -311,23 +281,50 @@ Run::EnablePcap()
 }
 
 void
+Run::CheckWrites() const
+{
+    // A full disk stops the run at once, not after the whole simulation.
+    if (m_eventsFile && m_eventsFile->Failed())
+    {
+        throw std::runtime_error(m_eventsFile->Error());
+    }
+    m_pcap.Check();
+}
+
+void
 Run::Simulate(RunResult& result)
 {
     // Run in fixed slices of simulated time (deterministic whatever --quiet says);
-    // between two, report progress and heed an interrupt (Ctrl-C).
+    // between two, report progress, check the writes and heed a signal.
     const Time end = m_scenario.duration;
     const Time slice = std::max(end / 100, Time(1));
     RunProgress progress(m_log, end, m_options.progress);
+    SetSimulating(true);
+    auto check = [&]() {
+        try
+        {
+            CheckInterrupt();
+        }
+        catch (const Interrupted& e)
+        {
+            std::ostringstream where;
+            where << std::fixed << std::setprecision(0) << "at "
+                  << 100.0 * Simulator::Now().GetSeconds() / end.GetSeconds() << "% ("
+                  << std::setprecision(1) << Simulator::Now().GetSeconds() << " of "
+                  << end.GetSeconds() << " s simulated, " << progress.WallSeconds() << " s wall)";
+            throw Interrupted(e, where.str());
+        }
+    };
+    check();
     while (Simulator::Now() < end)
     {
-        if (InterruptGuard::Requested())
-        {
-            throw RunInterrupted(Simulator::Now(), end, progress.WallSeconds());
-        }
         Simulator::Stop(std::min(slice, end - Simulator::Now()));
         Simulator::Run();
+        check();
+        CheckWrites();
         progress.Update(Simulator::Now(), m_events.Rows());
     }
+    SetSimulating(false);
     progress.Finish(Simulator::Now(), m_events.Rows());
     result.simulatedSeconds = Simulator::Now().GetSeconds();
     result.eventsExecuted = Simulator::GetEventCount();
@@ -336,9 +333,7 @@ Run::Simulate(RunResult& result)
 void
 Run::WriteConnections(RunResult& result)
 {
-    m_connectionsFile =
-        std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "connections.csv").string());
-    std::ofstream& out = m_connectionsFile->Stream();
+    std::ostream& out = m_folder.Create("connections.csv").Stream();
     out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
            "end_s,closed_s,outcome,error_code,errno,syns_sent,rsts_received,bytes_sent,"
            "bytes_received,close\n";
@@ -393,9 +388,7 @@ Run::WriteSummary(const RunResult& result)
     m_provenance->AddProvenance(j);
     // The one value that differs between two runs of the same scenario and seed.
     j["wall_time_s"] = std::round(result.wallSeconds * 1000.0) / 1000.0;
-    m_summaryFile =
-        std::make_unique<AtomicFile>((fs::path(m_options.outDir) / "summary.json").string());
-    m_summaryFile->Stream() << j.dump(2) << '\n';
+    m_folder.Create("summary.json").Stream() << j.dump(2) << '\n';
 }
 
 CommandsSummary
@@ -421,21 +414,16 @@ Run::SummariseCommands() const
 }
 
 void
-Run::CommitPcaps(RunResult& result)
+Run::CheckInterruptWhere(const std::string& where) const
 {
-    if (m_pcapTmpDir.empty())
+    try
     {
-        return;
+        CheckInterrupt();
     }
-    fs::path final = fs::path(m_options.outDir) / "pcap";
-    fs::rename(m_pcapTmpDir, final);
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(final))
+    catch (const Interrupted& e)
     {
-        names.push_back("pcap/" + entry.path().filename().string());
+        throw Interrupted(e, where);
     }
-    std::sort(names.begin(), names.end());
-    result.files.insert(result.files.end(), names.begin(), names.end());
 }
 
 RunResult
@@ -443,10 +431,9 @@ Run::Execute()
 {
     auto wallStart = std::chrono::steady_clock::now();
     RunResult result;
-    ClearOldResults();
     m_provenance = std::make_unique<ProvenanceRecord>(m_scenario, m_options.provenance,
                                                       m_options.runNumber, m_options.scheduler);
-    m_provenance->WriteScenario(m_options.outDir);
+    m_provenance->WriteScenario(m_folder.Create("scenario.json").Stream());
     result.scenarioSha256 = m_provenance->ScenarioSha256();
     result.files.push_back("scenario.json");
     UseScheduler(m_options.scheduler);
@@ -455,15 +442,25 @@ Run::Execute()
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     RngSeedManager::SetSeed(m_scenario.seed);
     RngSeedManager::SetRun(m_options.runNumber);
+    // Building 100,000s of hosts takes a while: a signal stops it between phases,
+    // and the message says which.
+    CheckInterruptWhere("before building the hosts");
     m_topology = BuildTopology(m_scenario);
     m_nextStream = m_topology.nextStream;
     m_book = CreateObject<ConnectionBook>();
     m_book->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
     m_lanman = std::make_unique<LanmanInstaller>(m_scenario, m_topology, m_book, m_commands);
-    for (const auto& host : m_topology.hosts)
+    for (size_t i = 0; i < m_topology.hosts.size(); ++i)
     {
-        InstallHost(host);
+        if (i % 1024 == 0)
+        {
+            CheckInterruptWhere("while installing host " + std::to_string(i + 1) + " of " +
+                                std::to_string(m_topology.hosts.size()) +
+                                " (before the simulation started)");
+        }
+        InstallHost(m_topology.hosts[i]);
     }
+    CheckInterruptWhere("before the simulation started");
     if (m_options.pcap)
     {
         EnablePcap();
@@ -480,12 +477,12 @@ Run::Execute()
     if (LanmanInstaller::HasRedirector(m_scenario))
     {
         result.files.push_back("commands.csv");
-        m_commands.Write((fs::path(m_options.outDir) / "commands.csv").string());
+        m_commands.Write(m_folder.Create("commands.csv").Stream());
         result.commands = SummariseCommands();
     }
     result.files.push_back("summary.json");
     WriteConnections(result);
-    // Tear the simulation down before committing, so that PCAP files are closed.
+    // Tear the simulation down before closing the captures (no packet after).
     Simulator::Destroy();
     Names::Clear();
     m_taps.clear();
@@ -494,15 +491,66 @@ Run::Execute()
     m_servers.clear();
     m_stackHelpers.clear();
     m_book = nullptr;
-    CommitPcaps(result);
+    m_pcap.Close();
+    std::vector<std::string> pcaps;
+    for (const auto& name : m_folder.Files())
+    {
+        if (name.rfind("pcap/", 0) == 0)
+        {
+            pcaps.push_back(name);
+        }
+    }
+    std::sort(pcaps.begin(), pcaps.end());
+    result.files.insert(result.files.end(), pcaps.begin(), pcaps.end());
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     WriteSummary(result);
-    m_provenance->Commit();
-    m_events.Commit();
-    m_connectionsFile->Commit();
-    m_summaryFile->Commit(); // last: its presence means the run completed
+    // The last moment a signal stops the run: then it publishes.
+    CheckInterruptWhere("while writing the result files (the simulation had ended)");
+    m_folder.Publish();
     return result;
+}
+
+// --pcap keeps one file open per captured interface: raise the soft limit on open
+// files to the hard one, and refuse a run that would need more.
+void
+CheckOpenFiles(const Scenario& scenario, const RunOptions& options)
+{
+    if (!options.pcap)
+    {
+        return;
+    }
+    uint64_t files = 2 * scenario.wanLinks.size();
+    std::set<std::string> routed;
+    for (const auto& w : scenario.wanLinks)
+    {
+        routed.insert(w.lanA);
+        routed.insert(w.lanB);
+    }
+    files += routed.size();
+    for (const auto& h : scenario.hosts)
+    {
+        files += h.count;
+    }
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+    {
+        return;
+    }
+    if (limit.rlim_cur < limit.rlim_max)
+    {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    const uint64_t spare = 64; // the run's other files, ns-3's, the standard streams
+    if (limit.rlim_cur != RLIM_INFINITY && files + spare > limit.rlim_cur)
+    {
+        throw ResultFolderError("--pcap: the run writes " + std::to_string(files) +
+                                    " capture files at once and may open " +
+                                    std::to_string(limit.rlim_cur) +
+                                    " files (ulimit -n); raise the limit or run without --pcap",
+                                2);
+    }
 }
 
 } // namespace
@@ -510,18 +558,20 @@ Run::Execute()
 RunResult
 RunScenario(const Scenario& scenario, const RunOptions& options, std::ostream& log)
 {
-    fs::create_directories(options.outDir);
-    Run run(scenario, options, log);
+    CheckMemory(scenario, options.pcap); // before anything is built or written
+    CheckOpenFiles(scenario, options);
+    ResultFolder folder(options.outDir, options.force, log);
     try
     {
+        Run run(scenario, options, folder, log);
         return run.Execute();
     }
     catch (...)
     {
+        SetSimulating(false);
         Simulator::Destroy();
         Names::Clear();
-        fs::remove_all(fs::path(options.outDir) / ".pcap.partial");
-        throw;
+        throw; // the folder's destructor removes the staging folder
     }
 }
 

@@ -18,6 +18,7 @@ namespace retrotcp
 struct RunOptions
 {
     std::string outDir;                //!< result folder (created if missing)
+    bool force{false};                 //!< write beside files that are not a result
     bool pcap{false};                  //!< write one PCAP per host interface
     bool progress{true};               //!< report progress on the log stream
     bool eventsFile{true};             //!< write events.csv
@@ -53,8 +54,10 @@ struct RunResult
 
 /**
  * \brief Build the scenario's network, run it and write the result files into
- * options.outDir (each under a temporary name until complete). Throws
- * std::runtime_error if the run cannot complete; no result file is left then.
+ * options.outDir, through a ResultFolder: staged beside it, published at once
+ * when all is written. Throws ResultFolderError if options.outDir cannot be used,
+ * Interrupted after a signal (with an InterruptWatch), std::runtime_error if the
+ * run cannot complete; nothing is published then and the folder is as it was.
  */
 RunResult RunScenario(const Scenario& scenario, const RunOptions& options, std::ostream& log);
 

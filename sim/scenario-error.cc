@@ -1,5 +1,7 @@
 #include "scenario-error.h"
 
+#include "message-text.h"
+
 namespace retrotcp
 {
 
@@ -9,10 +11,13 @@ std::string
 Format(const std::string& file, const std::string& path, const std::string& expected,
        const std::string& found)
 {
-    std::string message = file + ": at " + (path.empty() ? "/" : path) + ": expected " + expected;
+    // Every part may hold text from the scenario or the command line: one line,
+    // control characters escaped, long values cut.
+    std::string message = Printable(file) + ": at " + (path.empty() ? "/" : Printable(path)) +
+                          ": expected " + Printable(expected, 1000);
     if (!found.empty())
     {
-        message += ", found " + found;
+        message += ", found " + Printable(found, 400);
     }
     return message;
 }
@@ -34,7 +39,7 @@ ScenarioError::ScenarioError(const std::string& message)
 ScenarioError
 ScenarioError::Plain(const std::string& file, const std::string& message)
 {
-    ScenarioError e(file + ": " + message);
+    ScenarioError e(Printable(file) + ": " + Printable(message, 1000));
     e.m_file = file;
     return e;
 }

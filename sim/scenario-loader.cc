@@ -2,11 +2,14 @@
 
 #include "json-reader.h"
 #include "lanman-stack-config.h"
+#include "message-text.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
 
+#include <algorithm>
 #include <fstream>
-#include <regex>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -23,8 +26,14 @@ const char* const kNameRule = "a name of letters, digits, '-' and '_', starting 
 bool
 IsValidName(const std::string& name)
 {
-    static const std::regex re("^[A-Za-z][A-Za-z0-9_-]{0,62}$");
-    return std::regex_match(name, re);
+    auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (name.empty() || name.size() > 63 || !letter(name[0]))
+    {
+        return false;
+    }
+    return std::all_of(name.begin(), name.end(),
+                       [&](char c) { return letter(c) || digit(c) || c == '-' || c == '_'; });
 }
 
 std::string
@@ -36,27 +45,6 @@ NameAt(const JsonReader& r, const char* key)
         r.Fail(key, kNameRule);
     }
     return name;
-}
-
-// Line and column (1-based) of a byte offset.
-std::pair<size_t, size_t>
-LineColumn(const std::string& text, size_t offset)
-{
-    size_t line = 1;
-    size_t column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i)
-    {
-        if (text[i] == '\n')
-        {
-            ++line;
-            column = 1;
-        }
-        else
-        {
-            ++column;
-        }
-    }
-    return {line, column};
 }
 
 std::string
@@ -273,7 +261,7 @@ ParseHost(const json& value, const std::string& path, const std::string& file)
     HostSpec host;
     host.path = path;
     host.name = NameAt(r, "name");
-    host.count = static_cast<uint32_t>(r.Unsigned("count", 1, 1000000, 1));
+    host.count = static_cast<uint32_t>(r.Unsigned("count", 1, kMaxHosts, 1));
     host.lan = r.String("lan");
     host.role = r.Choice(
         "role", {"client", "server", "workstation", "domain-controller", "file-server", "router"},
@@ -298,6 +286,47 @@ ParseHost(const json& value, const std::string& path, const std::string& file)
     return host;
 }
 
+// The address plan (topology.h): LAN i is 10.(i+1).0.0/16, its hosts numbered from
+// .0.1 and its router last; WAN link j is the j-th /30 of 172.16.0.0/16.
+void
+CheckAddressPlan(const Scenario& s)
+{
+    if (s.lans.size() > kMaxLans)
+    {
+        throw ScenarioError(s.file, "/network/lans",
+                            "at most " + std::to_string(kMaxLans) +
+                                " LANs (LAN i has the addresses 10.i.0.0/16)",
+                            std::to_string(s.lans.size()) + " LANs");
+    }
+    if (s.wanLinks.size() > kMaxWanLinks)
+    {
+        throw ScenarioError(s.file, "/network/wan_links",
+                            "at most " + std::to_string(kMaxWanLinks) +
+                                " WAN links (each is a /30 of 172.16.0.0/16)",
+                            std::to_string(s.wanLinks.size()) + " WAN links");
+    }
+    std::map<std::string, uint64_t> used; // LAN -> addresses taken
+    for (const auto& w : s.wanLinks)
+    {
+        used[w.lanA] = 1; // its router
+        used[w.lanB] = 1;
+    }
+    for (const auto& h : s.hosts)
+    {
+        uint64_t& n = used[h.lan];
+        n += h.count;
+        if (n > kMaxAddressesPerLan)
+        {
+            throw ScenarioError(s.file, h.path + "/count",
+                                "at most " + std::to_string(kMaxAddressesPerLan) +
+                                    " addresses on one LAN (a /16: 10.N.0.1 to 10.N.255.254, "
+                                    "its router included); put more hosts on another LAN",
+                                std::to_string(h.count) + " (LAN " + h.lan + " would have " +
+                                    std::to_string(n) + ")");
+        }
+    }
+}
+
 void
 CheckReferences(const Scenario& s, const json& document)
 {
@@ -308,7 +337,7 @@ CheckReferences(const Scenario& s, const json& document)
         {
             throw ScenarioError(s.file, "/network/lans/" + std::to_string(i) + "/name",
                                 "a name used by nothing else",
-                                "\"" + s.lans[i].name + "\" (already used)");
+                                Quoted(s.lans[i].name) + " (already used)");
         }
     }
     for (size_t i = 0; i < s.wanLinks.size(); ++i)
@@ -318,20 +347,20 @@ CheckReferences(const Scenario& s, const json& document)
         if (!names.insert(w.name).second)
         {
             throw ScenarioError(s.file, path + "/name", "a name used by nothing else",
-                                "\"" + w.name + "\" (already used)");
+                                Quoted(w.name) + " (already used)");
         }
         for (const auto* lan : {&w.lanA, &w.lanB})
         {
             if (!s.FindLan(*lan))
             {
                 throw ScenarioError(s.file, path + "/lans", "names of LANs in /network/lans",
-                                    "\"" + *lan + "\" (no such LAN)");
+                                    Quoted(*lan) + " (no such LAN)");
             }
         }
         if (w.lanA == w.lanB)
         {
             throw ScenarioError(s.file, path + "/lans", "two different LANs",
-                                "\"" + w.lanA + "\" twice");
+                                Quoted(w.lanA) + " twice");
         }
     }
     // Host names and the member names of groups share one namespace.
@@ -343,14 +372,14 @@ CheckReferences(const Scenario& s, const json& document)
         if (!names.insert(h.name).second)
         {
             throw ScenarioError(s.file, h.path + "/name", "a name used by nothing else",
-                                "\"" + h.name + "\" (already used)");
+                                Quoted(h.name) + " (already used)");
         }
         for (uint32_t m = 0; m < h.count; ++m)
         {
             if (!members.insert(h.MemberName(m)).second)
             {
                 throw ScenarioError(s.file, h.path + "/name", "a name used by nothing else",
-                                    "\"" + h.name + "\" (its member " + h.MemberName(m) +
+                                    Quoted(h.name) + " (its member " + h.MemberName(m) +
                                         " clashes with another host)");
             }
         }
@@ -358,19 +387,38 @@ CheckReferences(const Scenario& s, const json& document)
         if (!s.FindLan(h.lan))
         {
             throw ScenarioError(s.file, h.path + "/lan", "the name of a LAN in /network/lans",
-                                "\"" + h.lan + "\" (no such LAN)");
+                                Quoted(h.lan) + " (no such LAN)");
         }
     }
-    if (total > 1000000)
+    if (total > kMaxHosts)
     {
-        throw ScenarioError(s.file, "/hosts", "at most 1000000 hosts in all",
+        throw ScenarioError(s.file, "/hosts",
+                            "at most " + std::to_string(kMaxHosts) + " hosts in all",
                             std::to_string(total));
     }
+    CheckAddressPlan(s);
     for (const auto& h : s.hosts)
     {
-        std::set<uint16_t> ports;
+        // One listener per (host, port): a second bind() of the port would fail.
+        std::map<uint16_t, std::string> listeners; // port -> the application that listens
         for (const auto& app : h.applications)
         {
+            std::optional<uint16_t> port;
+            if (app.type == "service")
+            {
+                port = app.service.port;
+            }
+            else if (app.type == "lanman-server")
+            {
+                port = kLanmanServerPort;
+            }
+            if (port && !listeners.emplace(*port, app.path).second)
+            {
+                throw ScenarioError(s.file, app.path + (app.type == "service" ? "/port" : ""),
+                                    "a port no other application of this host listens on",
+                                    std::to_string(*port) + " (" + app.type + "; " +
+                                        listeners[*port] + " listens on it too)");
+            }
             if (app.type == "connect")
             {
                 const HostSpec* remote = s.FindHost(app.connect.remote);
@@ -382,18 +430,12 @@ CheckReferences(const Scenario& s, const json& document)
                                                    remote->MemberName(0) + ")"
                                              : " (no such host)";
                     throw ScenarioError(s.file, app.path + "/remote", "the name of one host",
-                                        "\"" + app.connect.remote + "\"" + why);
+                                        Quoted(app.connect.remote) + why);
                 }
             }
             else if (IsLanmanAppType(app.type))
             {
                 CheckLanmanReferences(s, app, members);
-            }
-            else if (app.type == "service" && !ports.insert(app.service.port).second)
-            {
-                throw ScenarioError(s.file, app.path + "/port",
-                                    "a port no other service on this host listens on",
-                                    std::to_string(app.service.port));
             }
         }
     }
@@ -434,121 +476,6 @@ Scenario::FindHost(const std::string& hostName) const
     return nullptr;
 }
 
-json
-ReadScenarioJson(const std::string& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-    {
-        throw ScenarioError::Plain(file, "cannot read the file (does it exist?)");
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    try
-    {
-        return json::parse(text);
-    }
-    catch (const json::parse_error& e)
-    {
-        auto [line, column] = LineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string what = e.what();
-        // nlohmann's message is "[json.exception.parse_error.101] parse error at line
-        // 3, column 5: syntax error while parsing object - ..."; keep the last part.
-        auto pos = what.find("syntax error");
-        std::string reason = pos == std::string::npos ? what : what.substr(pos);
-        throw ScenarioError::Plain(file + ":" + std::to_string(line) + ":" + std::to_string(column),
-                                   "invalid JSON: " + reason);
-    }
-}
-
-void
-ApplyOverride(json& document, const std::string& assignment)
-{
-    const std::string where = "--set " + assignment;
-    auto eq = assignment.find('=');
-    if (eq == std::string::npos || eq == 0)
-    {
-        throw ScenarioError::Plain(where, "expected PATH=VALUE, such as hosts.client.count=50");
-    }
-    std::string path = assignment.substr(0, eq);
-    std::string valueText = assignment.substr(eq + 1);
-    json value;
-    try
-    {
-        value = json::parse(valueText);
-    }
-    catch (const json::parse_error&)
-    {
-        value = valueText; // plain text, such as 3s or 10Mbps
-    }
-
-    std::vector<std::string> segments;
-    std::stringstream ss(path);
-    std::string segment;
-    while (std::getline(ss, segment, '.'))
-    {
-        if (segment.empty())
-        {
-            throw ScenarioError::Plain(where, "empty segment in path \"" + path + "\"");
-        }
-        segments.push_back(segment);
-    }
-    json* node = &document;
-    std::string pointer;
-    for (size_t i = 0; i < segments.size(); ++i)
-    {
-        const std::string& seg = segments[i];
-        if (node->is_object())
-        {
-            if (!node->contains(seg))
-            {
-                // Created on the way (e.g. a host's "stack" for a stack parameter);
-                // validation then judges whether the key is allowed.
-                (*node)[seg] = json::object();
-            }
-            node = &(*node)[seg];
-        }
-        else if (node->is_array())
-        {
-            json* found = nullptr;
-            bool numeric = !seg.empty() && seg.find_first_not_of("0123456789") == std::string::npos;
-            if (numeric && std::stoull(seg) < node->size())
-            {
-                found = &(*node)[std::stoull(seg)];
-            }
-            std::string names;
-            for (auto& element : *node)
-            {
-                if (element.is_object() && element.contains("name") && element["name"].is_string())
-                {
-                    names += (names.empty() ? "" : ", ") + element["name"].get<std::string>();
-                    if (!found && element["name"] == seg)
-                    {
-                        found = &element;
-                    }
-                }
-            }
-            if (!found)
-            {
-                throw ScenarioError::Plain(where,
-                                           "no element \"" + seg + "\" in the array at " + pointer +
-                                               " (" + std::to_string(node->size()) + " elements" +
-                                               (names.empty() ? "" : "; names: " + names) + ")");
-            }
-            node = found;
-        }
-        else
-        {
-            throw ScenarioError::Plain(where, "\"" + seg + "\" goes inside " + pointer +
-                                                  ", which is " + JsonReader::Describe(*node) +
-                                                  ", not an object or array");
-        }
-        pointer += "/" + JsonReader::Escape(seg);
-    }
-    *node = value;
-}
-
 Scenario
 ParseScenario(const json& document, const std::string& file)
 {
@@ -558,7 +485,7 @@ ParseScenario(const json& document, const std::string& file)
     s.file = file;
     s.name = NameAt(r, "name");
     s.description = r.String("description", "");
-    s.seed = static_cast<uint32_t>(r.Unsigned("seed", 1, 4294967295ULL, 1));
+    s.seed = static_cast<uint32_t>(r.Unsigned("seed", kMinSeed, kMaxSeed, 1));
     s.duration = r.Duration("duration");
     if (s.duration <= ns3::Time(0))
     {

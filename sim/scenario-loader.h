@@ -3,6 +3,8 @@
 
 #include "scenario.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -11,9 +13,29 @@
 namespace retrotcp
 {
 
+/// Deepest nesting of objects and arrays a scenario (or a --set value) may have.
+constexpr size_t kMaxJsonDepth = 32;
+
+/// Address plan limits (topology.h): LANs, addresses per LAN, WAN links.
+constexpr size_t kMaxLans = 255;
+constexpr uint64_t kMaxAddressesPerLan = 65534;
+constexpr size_t kMaxWanLinks = 16384;
+/// Hosts in all: what a 24 GiB machine holds (docs/user-guide.md, "Large runs").
+constexpr uint64_t kMaxHosts = 500000;
+
+/// Seeds ns-3's generator (MRG32k3a) accepts: 1 to its second modulus - 1.
+constexpr uint32_t kMinSeed = 1;
+constexpr uint32_t kMaxSeed = 4294944442U;
+
 /**
- * \brief Read and parse a scenario file; syntax errors are reported as
- * FILE:LINE:COLUMN. Throws ScenarioError.
+ * \brief Check and parse scenario text (UTF-8, nesting at most kMaxJsonDepth,
+ * JSON); errors are reported as FILE:LINE:COLUMN. Throws ScenarioError.
+ */
+nlohmann::json ParseScenarioText(const std::string& text, const std::string& file);
+
+/**
+ * \brief Read and parse a scenario file (ParseScenarioText); its name must be UTF-8.
+ * Throws ScenarioError.
  */
 nlohmann::json ReadScenarioJson(const std::string& file);
 

@@ -132,7 +132,7 @@ def case_grid(env):
         for run in (1, 2):
             cmdfile = os.path.join(env.sweepdir, "points", pid, "seed-1-run-%d" % run, "command.sh")
             text = open(cmdfile).read()
-            check("--set hosts.client.count=%d --set hosts.client.applications.0.count=%d --seed 1 --run %d --quiet --out"
+            check("--set hosts.client.count=%d --set hosts.client.applications.0.count=%d --seed 1 --run %d --quiet --force --out"
                   % (n, k, run) in text, "%s: command line %s" % (cmdfile, text))
             check(m["points"][list(POINTS).index(pid)]["runs"]["seed-1-run-%d" % run]["status"] == "ok",
                   "manifest point status")

@@ -63,6 +63,88 @@ TEST_CASE("cli: a bad scenario or --set exits 2 and writes no result file")
     CHECK(ListDir(out).empty());
 }
 
+TEST_CASE("cli: seeds beyond ns-3's range and text that is not UTF-8 are refused with exit 2")
+{
+    std::string out = TempDir("bad-args");
+    std::string run =
+        "run '" + SourcePath("scenarios/quickstart.json") + "' --out '" + out + "/r' ";
+    // ns-3's MRG32k3a takes seeds below its modulus 4294944443; program_options
+    // used to read -1 as 4294967295.
+    for (const char* seed : {"4294944443", "4294967295", "-1", "99999999999", "1e3", "0"})
+    {
+        INFO(seed);
+        auto r = RunRetrotcp(run + "--seed " + seed);
+        CHECK(r.status == 2);
+        CHECK_THAT(r.output, Contains("--seed expects an integer from 1 to 4294944442"));
+    }
+    CHECK(ListDir(out).empty());
+    // A file name, an --out and a --set value that are not UTF-8 (they would go
+    // into summary.json): the byte and its offset.
+    std::string bad = out + "/bad\xff.json";
+    RunCommand("cp '" + SourcePath("scenarios/quickstart.json") + "' '" + bad + "'");
+    auto file = RunRetrotcp("validate '" + bad + "'");
+    CHECK(file.status == 2);
+    CHECK_THAT(file.output, Contains("bad\\xFF.json: the file name: expected UTF-8 text, found "
+                                     "byte 0xFF"));
+    auto dir = RunRetrotcp("run '" + SourcePath("scenarios/quickstart.json") + "' --out '" + out +
+                           "/r\xfe'");
+    CHECK(dir.status == 2);
+    CHECK_THAT(dir.output, Contains("r\\xFE: expected UTF-8 text, found byte 0xFE"));
+    auto set = RunRetrotcp(run + "--set 'hosts.client.role=\xc0'");
+    CHECK(set.status == 2);
+    CHECK_THAT(set.output, Contains("expected UTF-8 text, found byte 0xC0 at offset 18"));
+    CHECK(ListDir(out) == std::vector<std::string>{"bad\xff.json"});
+}
+
+TEST_CASE("cli: bench counts are read exactly and bounded")
+{
+    for (const char* args : {"--clients -1", "--clients 0", "--connections 4294967296",
+                             "--clients 100000 --connections 101", "--payload 1e9"})
+    {
+        INFO(args);
+        auto r = RunRetrotcp(std::string("bench ") + args);
+        CHECK(r.status == 2);
+        CHECK_THAT(r.output, Contains("expects an integer from") || Contains("at most 10000000"));
+    }
+    auto p = RunRetrotcp("profiles 'no\nsuch'");
+    CHECK(p.status == 2);
+    CHECK_THAT(p.output, Contains("no profile \"no\\nsuch\""));
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define RETROTCP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RETROTCP_ASAN 1
+#endif
+#endif
+
+TEST_CASE("cli: a run that will not fit in memory is refused before anything is built")
+{
+#ifdef RETROTCP_ASAN
+    WARN("not under AddressSanitizer: it cannot start with a small ulimit -v");
+    return;
+#endif
+    std::string out = TempDir("memory");
+    // 60,001 hosts: about 2 GiB; RLIMIT_AS leaves far less.
+    std::string args =
+        "'" + SourcePath("tests/data/valid/tiny.json") + "' --set hosts.client.count=60000";
+    auto v = RunCommand("ulimit -v 600000; '" RETROTCP_BINARY "' validate " + args);
+    CHECK(v.status == 2);
+    CHECK_THAT(v.output, Contains("tiny.json: at /hosts: expected a run that fits in memory: "
+                                  "RLIMIT_AS (ulimit -v) is") &&
+                             Contains("found one that needs about 2.1 GiB (60001 hosts, 60000 "
+                                      "connections"));
+    auto r = RunCommand("ulimit -v 600000; '" RETROTCP_BINARY "' run " + args + " --out '" + out +
+                        "/r'");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.output, Contains("expected a run that fits in memory"));
+    CHECK(ListDir(out).empty());
+    // validate prints the estimate when it fits.
+    auto ok = RunRetrotcp("validate '" + SourcePath("scenarios/quickstart.json") + "'");
+    CHECK_THAT(ok.output, Contains("; memory about "));
+}
+
 TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
 {
     std::string out = TempDir("cli-run");
@@ -77,8 +159,8 @@ TEST_CASE("cli: run prints a summary and honours --out, --seed and --set")
                              out + "' --quiet --no-events");
     CHECK(quiet.status == 0);
     CHECK(quiet.output.empty());
-    CHECK(ListDir(out) ==
-          std::vector<std::string>{"connections.csv", "scenario.json", "summary.json"});
+    CHECK(ListDir(out) == std::vector<std::string>{".retrotcp-result", "connections.csv",
+                                                   "scenario.json", "summary.json"});
 }
 
 TEST_CASE("cli: profiles lists every profile, and an unknown one is an error")

@@ -64,6 +64,6 @@ TEST_CASE("override: bad --set values are clear errors")
     // A value that parses but is invalid is caught by validation, at its path.
     ApplyOverride(d, "hosts.client.count=0");
     CHECK_THROWS_WITH(ParseScenario(d, "tiny.json"),
-                      Catch::Contains("/hosts/1/count: expected an integer from 1 to 1000000, "
+                      Catch::Contains("/hosts/1/count: expected an integer from 1 to 500000, "
                                       "found 0"));
 }

@@ -35,8 +35,8 @@ TEST_CASE("run: ns3-stock-basics writes connections.csv with one row per attempt
     Ns3Fixture fixture;
     std::string out = TempDir("quickstart");
     RunResult result = RunQuickstart(out);
-    CHECK(ListDir(out) == std::vector<std::string>{"connections.csv", "events.csv", "scenario.json",
-                                                   "summary.json"});
+    CHECK(ListDir(out) == std::vector<std::string>{".retrotcp-result", "connections.csv",
+                                                   "events.csv", "scenario.json", "summary.json"});
 
     auto rows = ReadCsv(out + "/connections.csv");
     REQUIRE(rows.size() == 10); // 3 clients x 3 connects + 1 prober

@@ -1,5 +1,8 @@
 #include "test-util.h"
 
+#include "runner.h"
+#include "scenario-loader.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -108,6 +111,20 @@ CommandResult
 RunRetrotcp(const std::string& arguments)
 {
     return RunCommand(std::string("'") + RETROTCP_BINARY + "' " + arguments);
+}
+
+std::string
+RunInTempDir(const std::string& scenario, const std::string& tag,
+             const std::vector<std::string>& overrides, bool pcap)
+{
+    Scenario s = LoadScenario(SourcePath(scenario), overrides);
+    RunOptions options;
+    options.outDir = TempDir(tag);
+    options.progress = false;
+    options.pcap = pcap;
+    std::ostringstream log;
+    RunScenario(s, options, log);
+    return options.outDir;
 }
 
 std::vector<std::string>

@@ -36,6 +36,11 @@ CommandResult RunCommand(const std::string& command, bool mergeStderr = true);
 /// Run the built retrotcp binary with arguments (shell-quoted by the caller).
 CommandResult RunRetrotcp(const std::string& arguments);
 
+/// Load \p scenario (relative to the source folder) with \p overrides, run it into a
+/// fresh temporary folder (TempDir(tag)), PCAPs on if \p pcap; returns the folder.
+std::string RunInTempDir(const std::string& scenario, const std::string& tag,
+                         const std::vector<std::string>& overrides = {}, bool pcap = false);
+
 /// Files in a folder (names only, sorted; hidden files included).
 std::vector<std::string> ListDir(const std::string& path);
 

@@ -58,6 +58,11 @@ ServiceApplication::GetTypeId()
             .AddTraceSource("Down", "The service stops listening (port).",
                             MakeTraceSourceAccessor(&ServiceApplication::m_downTrace),
                             "ns3::ServiceApplication::PortTracedCallback")
+            .AddTraceSource("ListenFailed",
+                            "The service cannot listen: a connection of the host still holds "
+                            "the port (port).",
+                            MakeTraceSourceAccessor(&ServiceApplication::m_listenFailedTrace),
+                            "ns3::ServiceApplication::PortTracedCallback")
             .AddTraceSource("Accepted", "A connection was accepted (socket, client address).",
                             MakeTraceSourceAccessor(&ServiceApplication::m_acceptedTrace),
                             "ns3::ServiceApplication::AcceptedTracedCallback")
@@ -112,6 +117,13 @@ ServiceApplication::StartApplication()
 {
     m_hostName = Names::FindName(GetNode());
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configureSocket, m_port, m_hostName);
+    if (!m_listener)
+    {
+        // A connection accepted in an earlier up window (or its TIME-WAIT) still
+        // holds the port: the listener stays closed and connects are refused.
+        m_listenFailedTrace(m_port);
+        return;
+    }
     m_listener->SetAcceptCallback(MakeCallback(&ServiceApplication::ConnectionRequest, this),
                                   MakeCallback(&ServiceApplication::Accept, this));
     m_upTrace(m_port);

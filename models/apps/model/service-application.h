@@ -82,6 +82,7 @@ class ServiceApplication : public Application
     std::string m_hostName;                        //!< this node's name (for messages)
     TracedCallback<uint16_t> m_upTrace;            //!< Up
     TracedCallback<uint16_t> m_downTrace;          //!< Down
+    TracedCallback<uint16_t> m_listenFailedTrace;  //!< ListenFailed
     TracedCallback<Ptr<Socket>, const Address&> m_acceptedTrace; //!< Accepted
     TracedCallback<Ptr<Socket>> m_closeTrace;                    //!< Close
     TracedCallback<Ptr<Socket>, bool> m_closedTrace;             //!< Closed

@@ -2,10 +2,13 @@
 
 #include "ns3/abort.h"
 #include "ns3/ipv4.h"
+#include "ns3/log.h"
 #include "ns3/node.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("SocketEndpoint");
 
 InetSocketAddress
 LocalEndpoint(Ptr<Socket> socket)
@@ -30,8 +33,12 @@ OpenListener(Ptr<Node> node, TypeId factory, const Callback<void, Ptr<Socket>>& 
     {
         configure(listener);
     }
-    NS_ABORT_MSG_IF(listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
-                    hostName << ": cannot bind port " << port);
+    if (listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0)
+    {
+        NS_LOG_WARN(hostName << ": cannot bind port " << port);
+        listener->Close();
+        return nullptr;
+    }
     listener->Listen();
     return listener;
 }

@@ -16,8 +16,9 @@ namespace ns3
 InetSocketAddress LocalEndpoint(Ptr<Socket> socket);
 
 /**
- * \brief Create, configure, bind (any address, \p port) and listen; aborts with the
- * host name if the port cannot be bound (the scenario loader rules that out).
+ * \brief Create, configure, bind (any address, \p port) and listen. Returns nullptr
+ * if the port cannot be bound (a connection of the host still holds it: bind()
+ * fails with WSAEADDRINUSE on a real stack); \p hostName is for the log.
  */
 Ptr<Socket> OpenListener(Ptr<Node> node, TypeId factory,
                          const Callback<void, Ptr<Socket>>& configure, uint16_t port,

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <regex>
 #include <sstream>
 
 namespace ns3
@@ -65,11 +64,27 @@ DurationText(Time t)
     return std::to_string(ns) + "ns";
 }
 
+bool
+AllDigits(const std::string& text, size_t first, size_t last)
+{
+    if (first >= last)
+    {
+        return false;
+    }
+    for (size_t i = first; i < last; ++i)
+    {
+        if (text[i] < '0' || text[i] > '9')
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::optional<uint32_t>
 ParseInteger(const std::string& text, uint32_t min, uint32_t max)
 {
-    static const std::regex re("^[0-9]{1,9}$");
-    if (!std::regex_match(text, re))
+    if (text.size() > 9 || !AllDigits(text, 0, text.size()))
     {
         return std::nullopt;
     }
@@ -85,15 +100,22 @@ ParseInteger(const std::string& text, uint32_t min, uint32_t max)
 std::optional<Time>
 ParseMsl(const std::string& text)
 {
-    static const std::regex re("^([0-9]+(\\.[0-9]+)?)(ms|s|min)?$");
-    std::smatch m;
-    if (!std::regex_match(text, m, re))
+    // NUMBER[.FRACTION][ms|s|min], scanned by hand (no regex: linear in the length).
+    size_t end = text.find_first_not_of("0123456789.");
+    end = end == std::string::npos ? text.size() : end;
+    const std::string number = text.substr(0, end);
+    const std::string unit = text.substr(end);
+    size_t dot = number.find('.');
+    bool ok = dot == std::string::npos
+                  ? AllDigits(number, 0, number.size())
+                  : AllDigits(number, 0, dot) && AllDigits(number, dot + 1, number.size());
+    if (!ok || !(unit.empty() || unit == "ms" || unit == "s" || unit == "min") ||
+        number.size() > 20)
     {
         return std::nullopt;
     }
-    double number = std::strtod(m[1].str().c_str(), nullptr);
-    std::string unit = m[3].str();
-    double seconds = unit == "ms" ? number / 1000 : unit == "min" ? number * 60 : number;
+    double value = std::strtod(number.c_str(), nullptr);
+    double seconds = unit == "ms" ? value / 1000 : unit == "min" ? value * 60 : value;
     if (seconds <= 0 || seconds > 3600)
     {
         return std::nullopt;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <regex>
 #include <sstream>
 
 namespace ns3
@@ -32,24 +31,110 @@ Upper(std::string s)
 }
 
 bool
+IsDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// "5s", "500ms", "1.5min": decimal digits, an optional fraction and a unit, read
+// exactly (no floating point) and at most kMaxWaitNs, so that no wait overflows
+// ns-3's 64-bit nanoseconds. Scanned by hand: linear in the length of the text.
+bool
 ParseWait(const std::string& text, Time& out)
 {
-    static const std::regex re("^([0-9]+(\\.[0-9]+)?)(ns|us|ms|s|min|h)$");
-    std::smatch m;
-    if (!std::regex_match(text, m, re))
+    size_t i = 0;
+    uint64_t whole = 0;
+    while (i < text.size() && IsDigit(text[i]))
+    {
+        whole = std::min<uint64_t>(whole * 10 + static_cast<uint64_t>(text[i] - '0'),
+                                   uint64_t(1) << 62); // saturates: refused below
+        ++i;
+    }
+    if (i == 0)
     {
         return false;
     }
-    double v = std::strtod(m[1].str().c_str(), nullptr);
-    const std::string unit = m[3].str();
-    double ns = unit == "ns"    ? v
-                : unit == "us"  ? v * 1e3
-                : unit == "ms"  ? v * 1e6
-                : unit == "s"   ? v * 1e9
-                : unit == "min" ? v * 60e9
-                                : v * 3600e9;
-    out = NanoSeconds(static_cast<int64_t>(ns + 0.5));
-    return true;
+    std::string fraction;
+    if (i < text.size() && text[i] == '.')
+    {
+        size_t start = ++i;
+        while (i < text.size() && IsDigit(text[i]))
+        {
+            ++i;
+        }
+        fraction = text.substr(start, i - start);
+        if (fraction.empty())
+        {
+            return false;
+        }
+        fraction.erase(fraction.find_last_not_of('0') + 1);
+    }
+    const std::string unit = text.substr(i);
+    const std::pair<const char*, uint64_t> units[] = {
+        {"ns", 1ULL},         {"us", 1000ULL},         {"ms", 1000000ULL},
+        {"s", 1000000000ULL}, {"min", 60000000000ULL}, {"h", 3600000000000ULL},
+    };
+    for (const auto& [name, scale] : units)
+    {
+        if (unit != name)
+        {
+            continue;
+        }
+        uint64_t divisor = 1;
+        for (size_t k = 0; k < fraction.size() && divisor <= scale; ++k)
+        {
+            divisor *= 10;
+        }
+        if (divisor > scale || scale % divisor != 0 || whole > LanmanCommand::kMaxWaitNs / scale)
+        {
+            return false; // finer than a nanosecond, or too long
+        }
+        uint64_t ns =
+            whole * scale + (fraction.empty() ? 0 : std::stoull(fraction)) * (scale / divisor);
+        if (ns > LanmanCommand::kMaxWaitNs)
+        {
+            return false;
+        }
+        out = NanoSeconds(static_cast<int64_t>(ns));
+        return true;
+    }
+    return false;
+}
+
+// "X:": one drive letter and a colon.
+bool
+IsDrive(const std::string& word)
+{
+    return word.size() == 2 && std::isalpha(static_cast<unsigned char>(word[0])) && word[1] == ':';
+}
+
+// "\\\\SERVER\\SHARE": SERVER a host name (letters, digits, '-', '_', starting with a
+// letter or digit, at most 63), SHARE 1 to 12 characters, none of them '\\', '/' or
+// a space.
+bool
+ParseUnc(const std::string& word, std::string& server, std::string& share)
+{
+    if (word.size() < 4 || word[0] != '\\' || word[1] != '\\')
+    {
+        return false;
+    }
+    size_t sep = word.find('\\', 2);
+    if (sep == std::string::npos)
+    {
+        return false;
+    }
+    server = word.substr(2, sep - 2);
+    share = word.substr(sep + 1);
+    auto nameChar = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    };
+    if (server.empty() || server.size() > 63 ||
+        !std::isalnum(static_cast<unsigned char>(server[0])) ||
+        !std::all_of(server.begin(), server.end(), nameChar))
+    {
+        return false;
+    }
+    return !share.empty() && share.size() <= 12 && share.find_first_of("\\/ ") == std::string::npos;
 }
 } // namespace
 
@@ -74,7 +159,8 @@ LanmanCommand::Parse(const std::string& text, LanmanCommand& out, std::string& e
     {
         if (words.size() != 2 || !ParseWait(words[1], out.wait))
         {
-            error = "wait DURATION, with a unit (such as wait 5s or wait 500ms)";
+            error = "wait DURATION, with a unit (such as wait 5s or wait 500ms), whole "
+                    "nanoseconds, at most 100000h";
             return false;
         }
         out.kind = WAIT;
@@ -117,12 +203,9 @@ LanmanCommand::Parse(const std::string& text, LanmanCommand& out, std::string& e
     }
     if (verb == "use")
     {
-        static const std::regex drive("^[A-Za-z]:$");
-        static const std::regex unc(
-            "^\\\\\\\\([A-Za-z0-9][A-Za-z0-9_-]{0,62})\\\\([^\\\\/ ]{1,12})$");
         error = "net use X: \\\\SERVER\\SHARE or net use X: /d (a drive letter, then a UNC name "
                 "of a host in the scenario, or /d)";
-        if (words.size() != 4 || !std::regex_match(words[2], drive))
+        if (words.size() != 4 || !IsDrive(words[2]))
         {
             return false;
         }
@@ -133,14 +216,11 @@ LanmanCommand::Parse(const std::string& text, LanmanCommand& out, std::string& e
             out.kind = USE_DELETE;
             return true;
         }
-        std::smatch m;
-        if (!std::regex_match(words[3], m, unc))
+        if (!ParseUnc(words[3], out.server, out.share))
         {
             return false;
         }
         out.kind = USE;
-        out.server = m[1].str();
-        out.share = m[2].str();
         return true;
     }
     return false;

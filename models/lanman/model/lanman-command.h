@@ -3,6 +3,7 @@
 
 #include "ns3/nstime.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ struct LanmanCommand
 
     /// The forms Parse() accepts, for messages.
     static const char* const kSyntax;
+    /// Longest "wait": 100000 h (ns-3 time is a 64-bit count of nanoseconds).
+    static constexpr uint64_t kMaxWaitNs = 100000ULL * 3600ULL * 1000000000ULL;
 };
 
 /**

@@ -47,6 +47,11 @@ LanmanServerApplication::GetTypeId()
             .AddTraceSource("Down", "The server stops listening (port).",
                             MakeTraceSourceAccessor(&LanmanServerApplication::m_downTrace),
                             "ns3::ServiceApplication::PortTracedCallback")
+            .AddTraceSource("ListenFailed",
+                            "The server cannot listen: a connection of the host still holds "
+                            "the port (port).",
+                            MakeTraceSourceAccessor(&LanmanServerApplication::m_listenFailedTrace),
+                            "ns3::ServiceApplication::PortTracedCallback")
             .AddTraceSource("Accepted", "A connection was accepted (socket, client address).",
                             MakeTraceSourceAccessor(&LanmanServerApplication::m_acceptedTrace),
                             "ns3::ServiceApplication::AcceptedTracedCallback")
@@ -197,6 +202,13 @@ LanmanServerApplication::StartApplication()
     m_responder.SetIdentity(identity);
     m_responder.SetSeed(GetNode()->GetId());
     m_listener = OpenListener(GetNode(), m_socketFactory, m_configure, m_port, m_hostName);
+    if (!m_listener)
+    {
+        // A connection accepted in an earlier up window (or its TIME-WAIT) still
+        // holds the port: the listener stays closed and connects are refused.
+        m_listenFailedTrace(m_port);
+        return;
+    }
     m_listener->SetAcceptCallback(MakeCallback(&LanmanServerApplication::ConnectionRequest, this),
                                   MakeCallback(&LanmanServerApplication::Accept, this));
     m_upTrace(m_port);

@@ -79,6 +79,7 @@ class LanmanServerApplication : public Application
     TypeId m_socketFactory;                                         //!< socket factory
     TracedCallback<uint16_t> m_upTrace;                             //!< Up
     TracedCallback<uint16_t> m_downTrace;                           //!< Down
+    TracedCallback<uint16_t> m_listenFailedTrace;                   //!< ListenFailed
     TracedCallback<Ptr<Socket>, const Address&> m_acceptedTrace;    //!< Accepted
     TracedCallback<Ptr<Socket>, const std::string&> m_sessionTrace; //!< SessionAccepted
     TracedCallback<Ptr<Socket>> m_idleTrace;                        //!< IdleDisconnect

@@ -53,12 +53,17 @@ Ipv4HashedRouting::Rebuild() const
     m_connected.clear();
     m_prefixLengths.clear();
     m_localAddresses.clear();
+    m_loopbackInterface = -1;
     for (uint32_t i = 0; i < m_ipv4->GetNInterfaces(); ++i)
     {
         for (uint32_t a = 0; a < m_ipv4->GetNAddresses(i); ++a)
         {
             Ipv4InterfaceAddress address = m_ipv4->GetAddress(i, a);
             m_localAddresses.insert(address.GetLocal().Get());
+            if (address.GetLocal() == Ipv4Address::GetLoopback() && m_ipv4->IsUp(i))
+            {
+                m_loopbackInterface = static_cast<int32_t>(i);
+            }
             if (!m_ipv4->IsUp(i) || address.GetLocal() == Ipv4Address::GetLoopback())
             {
                 continue;
@@ -107,6 +112,21 @@ Ipv4HashedRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDev
         return nullptr; // the next protocol handles these
     }
     const Connected* c = Lookup(destination);
+    if (m_localAddresses.count(destination.Get()) && m_loopbackInterface >= 0 &&
+        (!oif || m_ipv4->GetInterfaceForDevice(oif) == m_loopbackInterface))
+    {
+        // To one of the node's own addresses: through the loopback interface, as a
+        // real host does, never on the wire. ns-3's loopback device delivers in a
+        // later event, so a segment a host sends to itself is not received inside
+        // the send call (no re-entry into the sending socket).
+        Ptr<Ipv4Route> route = Create<Ipv4Route>();
+        route->SetDestination(destination);
+        route->SetGateway(Ipv4Address::GetZero());
+        route->SetSource(destination);
+        route->SetOutputDevice(m_ipv4->GetNetDevice(m_loopbackInterface));
+        sockerr = Socket::ERROR_NOTERROR;
+        return route;
+    }
     if (!c || (oif && m_ipv4->GetInterfaceForDevice(oif) != static_cast<int32_t>(c->interface)))
     {
         return nullptr;

@@ -19,9 +19,9 @@ namespace ns3
  * protocol keeps the connected networks in a hash table per prefix length, so a
  * lookup costs one probe per distinct prefix length, whatever the number of
  * interfaces. It answers only for connected networks and the node's own
- * addresses; everything else falls through to the next protocol of an
- * Ipv4ListRouting (static or global routing), which must be installed with a
- * lower priority. The routes it returns are the ones static routing would return.
+ * addresses (sent through the loopback interface, never on the wire); everything else falls through
+ * to the next protocol of an Ipv4ListRouting (static or global routing), which must be installed
+ * with a lower priority. The routes it returns are the ones static routing would return.
  */
 class Ipv4HashedRouting : public Ipv4RoutingProtocol
 {
@@ -64,6 +64,7 @@ class Ipv4HashedRouting : public Ipv4RoutingProtocol
     mutable std::unordered_map<uint64_t, Connected> m_connected; //!< (prefix length, network)
     mutable std::vector<uint8_t> m_prefixLengths;                //!< distinct, longest first
     mutable std::unordered_set<uint32_t> m_localAddresses;       //!< this node's addresses
+    mutable int32_t m_loopbackInterface{-1};                     //!< 127.0.0.1's interface
 };
 
 } // namespace ns3

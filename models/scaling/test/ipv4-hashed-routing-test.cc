@@ -6,6 +6,7 @@
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-static-routing.h"
+#include "ns3/loopback-net-device.h"
 #include "ns3/point-to-point-helper.h"
 
 #include <catch2/catch.hpp>
@@ -85,4 +86,22 @@ TEST_CASE("scaling: hashed routing returns the routes static routing returns")
     CHECK_FALSE(Route(hashed.nodes.Get(0), Ipv4Address("192.168.7.7")));
     CHECK_FALSE(protocol->RouteOutput(Create<Packet>(), Ipv4Header(), nullptr,
                                       *std::make_unique<Socket::SocketErrno>()));
+}
+
+TEST_CASE("scaling: a node's own addresses are routed through its loopback interface")
+{
+    retrotcp::test::Ns3Fixture fixture;
+    Star star = MakeStar(2, true, "10.0.0.0");
+    Ptr<Node> leaf = star.nodes.Get(1);
+    Ptr<Ipv4Route> route = Route(leaf, star.leafAddresses[0]);
+    REQUIRE(route);
+    // Never on the wire: the loopback device (interface 0), the address itself as
+    // the source.
+    CHECK(DynamicCast<LoopbackNetDevice>(route->GetOutputDevice()));
+    CHECK(route->GetSource() == star.leafAddresses[0]);
+    CHECK(route->GetGateway() == Ipv4Address::GetZero());
+    // A neighbour's address still goes out on the link.
+    Ptr<Ipv4Route> out = Route(star.nodes.Get(0), star.leafAddresses[0]);
+    REQUIRE(out);
+    CHECK_FALSE(DynamicCast<LoopbackNetDevice>(out->GetOutputDevice()));
 }
