@@ -5,6 +5,7 @@
 #include "connection-block-pool.h"
 #include "ephemeral-port-allocator.h"
 #include "host-timer-clock.h"
+#include "legacy-tcp-connection-state.h"
 #include "legacy-tcp-error.h"
 #include "legacy-tcp-event.h"
 #include "legacy-tcp-four-tuple.h"
@@ -17,6 +18,7 @@
 #include "ns3/traced-value.h"
 #include "time-wait-table.h"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -170,6 +172,18 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint32_t GetTimeWaitCount() const;
     /** \return the number of synchronised or connecting connections */
     uint32_t GetConnectionCount() const;
+    /**
+     * \brief Read one connection as an observer outside the stack (a test, a
+     * crafted-segment probe). \param key its 4-tuple, seen from this host
+     * \return its socket's or TIME-WAIT record's state, if it exists
+     */
+    std::optional<LegacyTcpConnectionState> GetConnectionState(const LegacyTcpFourTuple& key) const;
+    /**
+     * \return the newest connection (largest id; sockets and TIME-WAIT records) on
+     * local port \p localPort whose remote end has address \p remote, if any
+     */
+    std::optional<LegacyTcpConnectionState> FindConnectionState(uint16_t localPort,
+                                                                Ipv4Address remote) const;
     /** \return the TIME-WAIT length: TimeWaitDelay, or 2 x Msl if that is 0 */
     Time GetTimeWaitDuration() const;
     /** \return the error numbering of this stack's socket API */

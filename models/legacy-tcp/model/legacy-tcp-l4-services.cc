@@ -270,6 +270,58 @@ LegacyTcpL4Protocol::SendRstFor(const TcpHeader& h, uint32_t dataLength,
     SendRst(key, SequenceNumber32(0), h.GetSequenceNumber() + segLen, true, 0, cause);
 }
 
+namespace
+{
+LegacyTcpConnectionState
+TimeWaitState(const LegacyTcpFourTuple& key, const TimeWaitRecord& record)
+{
+    LegacyTcpConnectionState s;
+    s.key = key;
+    s.state = LEGACY_TCP_TIME_WAIT;
+    s.connectionId = record.connectionId;
+    s.sndUna = record.sndNxt;
+    s.sndNxt = record.sndNxt;
+    s.rcvNxt = record.rcvNxt;
+    return s;
+}
+} // namespace
+
+std::optional<LegacyTcpConnectionState>
+LegacyTcpL4Protocol::GetConnectionState(const LegacyTcpFourTuple& key) const
+{
+    auto it = m_connections.find(key);
+    if (it != m_connections.end())
+    {
+        return it->second->GetConnectionState();
+    }
+    if (const TimeWaitRecord* record = m_timeWait.Find(key))
+    {
+        return TimeWaitState(key, *record);
+    }
+    return std::nullopt;
+}
+
+std::optional<LegacyTcpConnectionState>
+LegacyTcpL4Protocol::FindConnectionState(uint16_t localPort, Ipv4Address remote) const
+{
+    std::optional<LegacyTcpConnectionState> newest;
+    auto consider = [&](const LegacyTcpConnectionState& s) {
+        if (s.key.localPort == localPort && s.key.remoteAddress == remote.Get() &&
+            (!newest || s.connectionId > newest->connectionId))
+        {
+            newest = s;
+        }
+    };
+    for (const auto& [key, socket] : m_connections)
+    {
+        consider(socket->GetConnectionState());
+    }
+    m_timeWait.ForEach([&](const LegacyTcpFourTuple& key, const TimeWaitRecord& record) {
+        consider(TimeWaitState(key, record));
+    });
+    return newest;
+}
+
 void
 LegacyTcpL4Protocol::Emit(const LegacyTcpEvent& event)
 {

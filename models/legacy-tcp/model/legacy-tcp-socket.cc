@@ -185,6 +185,22 @@ LegacyTcpSocket::GetKey() const
     return LegacyTcpFourTuple::Make(m_localAddress, m_localPort, m_remoteAddress, m_remotePort);
 }
 
+LegacyTcpConnectionState
+LegacyTcpSocket::GetConnectionState() const
+{
+    LegacyTcpConnectionState s;
+    s.key = GetKey();
+    s.state = m_state;
+    s.connectionId = m_connectionId;
+    s.iss = m_tcb.iss;
+    s.irs = m_tcb.irs;
+    s.sndUna = m_tcb.sndUna;
+    s.sndNxt = m_tcb.sndNxt;
+    s.rcvNxt = m_tcb.rcvNxt;
+    s.rcvWnd = GetAdvertisedWindow();
+    return s;
+}
+
 LegacyTcpEvent
 LegacyTcpSocket::NewEvent(LegacyTcpEventType type) const
 {

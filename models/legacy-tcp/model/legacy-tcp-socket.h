@@ -103,6 +103,8 @@ class LegacyTcpSocket : public Socket
     LegacyTcpState GetState() const;
     /** \return the initial send sequence number of the current connection */
     SequenceNumber32 GetIss() const;
+    /** \return the 4-tuple, state and sequence variables of the connection */
+    LegacyTcpConnectionState GetConnectionState() const;
 
     /** \return the local address (Any until known) */
     Ipv4Address GetLocalAddress() const;
