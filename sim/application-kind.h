@@ -84,6 +84,7 @@ const ApplicationKind& ConnectApplicationKind();
 const ApplicationKind& ServiceApplicationKind();
 const ApplicationKind& LanmanRedirectorApplicationKind();
 const ApplicationKind& LanmanServerApplicationKind();
+const ApplicationKind& CraftedApplicationKind();
 
 } // namespace retrotcp
 

@@ -8,10 +8,9 @@ ApplicationKinds()
 {
     // The one table of application types (each entry in its own app-kind-*.cc).
     static const std::vector<const ApplicationKind*> kKinds = {
-        &ConnectApplicationKind(),
-        &ServiceApplicationKind(),
-        &LanmanRedirectorApplicationKind(),
-        &LanmanServerApplicationKind(),
+        &ConnectApplicationKind(),          &ServiceApplicationKind(),
+        &LanmanRedirectorApplicationKind(), &LanmanServerApplicationKind(),
+        &CraftedApplicationKind(),
     };
     return kKinds;
 }

@@ -1,5 +1,9 @@
 #include "application-site.h"
 
+#include "ns3/inet-socket-address.h"
+
+#include <sstream>
+
 namespace retrotcp
 {
 
@@ -39,10 +43,23 @@ ApplicationSite::ReportServer(const HostInstance& host, Ptr<Application> app)
 }
 
 void
+ApplicationSite::ReportProbe(const HostInstance& host, Ptr<Application> app)
+{
+    AddressValue value;
+    app->GetAttribute("Remote", value);
+    InetSocketAddress to = InetSocketAddress::ConvertFrom(value.Get());
+    std::ostringstream text;
+    text << to.GetIpv4() << ":" << to.GetPort();
+    m_probes.push_back(std::make_unique<ProbeReporter>(m_book, host.name, text.str()));
+    m_probes.back()->Listen(app);
+}
+
+void
 ApplicationSite::Clear()
 {
     m_clients.clear();
     m_servers.clear();
+    m_probes.clear();
 }
 
 } // namespace retrotcp

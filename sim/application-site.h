@@ -7,6 +7,7 @@
 #include "lanman-installer.h"
 #include "ns3/application.h"
 #include "ns3/socket.h"
+#include "probe-reporter.h"
 #include "topology.h"
 
 #include <memory>
@@ -69,6 +70,9 @@ class ApplicationSite
     /// Write the events of a server application on \p host.
     void ReportServer(const HostInstance& host, ns3::Ptr<ns3::Application> app);
 
+    /// Write the segments a crafted-segment probe on \p host sends and gets back.
+    void ReportProbe(const HostInstance& host, ns3::Ptr<ns3::Application> app);
+
     /// Stop listening (the simulation is being torn down).
     void Clear();
 
@@ -80,6 +84,7 @@ class ApplicationSite
     int64_t m_nextStream;
     std::vector<std::unique_ptr<ClientReporter>> m_clients; //!< one per client application
     std::vector<std::unique_ptr<ServerReporter>> m_servers; //!< one per server application
+    std::vector<std::unique_ptr<ProbeReporter>> m_probes;   //!< one per probe
 };
 
 } // namespace retrotcp
