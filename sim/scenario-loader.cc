@@ -1,6 +1,7 @@
 #include "scenario-loader.h"
 
 #include "application-kind.h"
+#include "host-filter-spec.h"
 #include "json-reader.h"
 #include "lanman-stack-config.h"
 #include "message-text.h"
@@ -146,7 +147,8 @@ ParseApplication(const json& value, const std::string& path, const std::string& 
 HostSpec
 ParseHost(const json& value, const std::string& path, const std::string& file)
 {
-    JsonReader r(value, path, file, {"name", "count", "lan", "role", "stack", "applications"});
+    JsonReader r(value, path, file,
+                 {"name", "count", "lan", "role", "stack", "filter", "applications"});
     HostSpec host;
     host.path = path;
     host.name = NameAt(r, "name");
@@ -158,6 +160,10 @@ ParseHost(const json& value, const std::string& path, const std::string& file)
     if (r.Has("stack"))
     {
         host.stack = ParseStack(r.Child("stack"), r.PathOf("stack"), file);
+    }
+    if (r.Has("filter"))
+    {
+        host.filter = ParseHostFilter(r.Child("filter"), r.PathOf("filter"), file);
     }
     if (r.Has("applications"))
     {

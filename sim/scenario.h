@@ -1,6 +1,7 @@
 #ifndef RETROTCP_SCENARIO_H
 #define RETROTCP_SCENARIO_H
 
+#include "host-packet-filter.h"
 #include "lanman-app-spec.h"
 #include "ns3/nstime.h"
 
@@ -98,13 +99,14 @@ struct AppSpec
 /// A host, or a group of identical hosts.
 struct HostSpec
 {
-    std::string name;                  //!< host name, or group name when count > 1
-    uint32_t count{1};                 //!< group size; members are NAME-1 .. NAME-COUNT
-    std::string lan;                   //!< LAN it is attached to
-    std::string role{"client"};        //!< client, server, workstation, ...
-    StackSpec stack;                   //!< its TCP/IP stack
-    std::vector<AppSpec> applications; //!< what it runs
-    std::string path;                  //!< JSON pointer of its definition
+    std::string name;                          //!< host name, or group name when count > 1
+    uint32_t count{1};                         //!< group size; members are NAME-1 .. NAME-COUNT
+    std::string lan;                           //!< LAN it is attached to
+    std::string role{"client"};                //!< client, server, workstation, ...
+    StackSpec stack;                           //!< its TCP/IP stack
+    std::vector<AppSpec> applications;         //!< what it runs
+    std::vector<ns3::PacketFilterRule> filter; //!< its packet filter, first match wins
+    std::string path;                          //!< JSON pointer of its definition
 
     /// Name of member \p i (0-based) of this group.
     std::string MemberName(uint32_t i) const;
