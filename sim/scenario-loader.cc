@@ -307,7 +307,7 @@ CheckReferences(const Scenario& s, const json& document)
                                     std::to_string(port->port) + " (" + app.type + "; " +
                                         listeners[port->port] + " listens on it too)");
             }
-            kind.checkReferences(ReferenceScope{s, members}, app);
+            kind.checkReferences(ReferenceScope{s, members, h}, app);
         }
     }
     (void)document;

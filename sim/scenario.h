@@ -59,6 +59,11 @@ struct ConnectAppSpec
     ns3::Time hold;                      //!< time held open after the exchange
     uint16_t portLast{0};                //!< port_range end (scan), 0 = the one port
     bool sequential{false};              //!< next call starts interval after an outcome
+    bool loop{false};                    //!< next call starts think_time after a call ends
+    ns3::Time thinkTime;                 //!< loop: pause between two calls
+    uint16_t localPortFirst{0};          //!< own local port range; 0 = the stack's
+    uint16_t localPortLast{0};           //!< its end
+    ns3::Time connectDeadline;           //!< abandon a call after this; 0 = never
     bool untilConnected{false};          //!< polling: stop once a call connects
     ns3::Time giveUpAfter;               //!< no call starts after start + this; 0 = never
 };
