@@ -50,9 +50,6 @@ using namespace ns3;
 namespace
 {
 
-const char* const kOutcomeWords[] = {"established", "refused", "timed_out",   "no_tcb", "no_port",
-                                     "reset",       "aborted", "unreachable", "failed", "pending"};
-
 // Sets a host's stock-TCP parameters on each socket it creates.
 void
 ConfigureStockSocket(const std::map<std::string, std::string>* parameters, Ptr<Socket> socket)
@@ -245,9 +242,9 @@ Run::WriteConnections(RunResult& result)
     out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
            "end_s,closed_s,outcome,error_code,errno,syns_sent,rsts_received,bytes_sent,"
            "bytes_received,close\n";
-    for (const char* word : kOutcomeWords)
+    for (ConnectionOutcome outcome : AllConnectionOutcomes())
     {
-        result.outcomes[word] = 0;
+        result.outcomes[ConnectionOutcomeName(outcome)] = 0;
     }
     for (const ConnectionRecord& r : m_book->GetRecords())
     {

@@ -186,11 +186,7 @@ TEST_CASE("results: summary.json counts every outcome word, unreachable included
         out = RunInTempDir("tests/data/valid/tiny.json", "outcome-words");
     }
     auto summary = nlohmann::json::parse(ReadFile(out + "/summary.json"));
-    for (auto outcome : {ns3::ConnectionOutcome::Pending, ns3::ConnectionOutcome::Established,
-                         ns3::ConnectionOutcome::Refused, ns3::ConnectionOutcome::TimedOut,
-                         ns3::ConnectionOutcome::NoTcb, ns3::ConnectionOutcome::NoPort,
-                         ns3::ConnectionOutcome::Reset, ns3::ConnectionOutcome::Aborted,
-                         ns3::ConnectionOutcome::Unreachable, ns3::ConnectionOutcome::Failed})
+    for (auto outcome : ns3::AllConnectionOutcomes())
     {
         CAPTURE(ns3::ConnectionOutcomeName(outcome));
         CHECK(summary["outcomes"].contains(ns3::ConnectionOutcomeName(outcome)));
