@@ -4,9 +4,11 @@
 #include "host-filter-spec.h"
 #include "json-reader.h"
 #include "lanman-stack-config.h"
+#include "linux-sysctl-config.h"
 #include "message-text.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
+#include "sysctl-parameters.h"
 
 #include <algorithm>
 #include <fstream>
@@ -95,6 +97,10 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
             {
                 continue; // PROTOCOL.INI names: ApplyLanmanStackParameters below
             }
+            if (TakesSysctlNames(*profile) && ns3::LinuxSysctlConfig::Find(item.key()))
+            {
+                continue; // sysctl names: ApplySysctlParameters below
+            }
             std::string text = ParameterText(item.value());
             std::vector<ParameterAssignment> assignments;
             if (auto expected = CheckParameter(*profile, item.key(), text, &assignments))
@@ -111,6 +117,10 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
         if (IsLanmanProfile(*profile))
         {
             ApplyLanmanStackParameters(*profile, params, r.PathOf("parameters"), file, stack);
+        }
+        if (TakesSysctlNames(*profile))
+        {
+            ApplySysctlParameters(*profile, params, r.PathOf("parameters"), file, stack);
         }
     }
     return stack;

@@ -143,6 +143,9 @@ Linux()
             {"MaxConnectRetransmissions", "10",
              "net.ipv4.tcp_syn_retries 6 + tcp_syn_linear_timeouts 4 (tcp_write_timeout() "
              "adds them in SYN_SENT)"},
+            {"SynExpiryTime", "127s",
+             "retransmits_timed_out() in tcp_write_timeout() (net/ipv4/tcp_timer.c): "
+             "tcp_model_timeout(tcp_syn_retries 6, 1 s) = 127 s since the first SYN"},
             {"SynTimeoutCap", "120s", "TCP_RTO_MAX 120 s"},
             {"InitialRto", "1s", "RFC 6298 initial RTO 1 s"},
             {"TimeWaitDelay", "60s", "TCP_TIMEWAIT_LEN 60 s, fixed"},
