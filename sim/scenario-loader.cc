@@ -389,7 +389,7 @@ ParseScenario(const json& document, const std::string& file)
         lan.switched = l.Choice("type", {"shared", "switched"}, "shared") == "switched";
         lan.dataRateBps = l.DataRate("data_rate", lan.dataRateBps);
         lan.delay = l.Duration("delay", ns3::MicroSeconds(5));
-        for (const char* key : {"forwarding_latency", "arp_requests", "address_resolution"})
+        for (const char* key : {"forwarding_latency", "arp_requests"})
         {
             if (!lan.switched && l.Has(key))
             {

@@ -99,6 +99,10 @@ LanJson(const LanSpec& lan)
         j["arp_requests"] = lan.arpTargetOnly ? "target-only" : "flood";
         j["address_resolution"] = lan.staticResolution ? "static" : "arp";
     }
+    else if (lan.staticResolution)
+    {
+        j["address_resolution"] = "static"; // shared LANs: written when set
+    }
     return j;
 }
 

@@ -22,7 +22,7 @@ struct LanSpec
     bool switched{false};           //!< "type": "switched" (else "shared")
     ns3::Time forwardingLatency;    //!< switched: the switch's forwarding latency
     bool arpTargetOnly{false};      //!< switched: "arp_requests": "target-only"
-    bool staticResolution{false};   //!< switched: "address_resolution": "static"
+    bool staticResolution{false};   //!< "address_resolution": "static" (static ARP tables)
 };
 
 /// A point-to-point WAN link between the routers of two LANs.
