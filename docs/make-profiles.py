@@ -20,11 +20,14 @@ def cell(text):
 def write(binary):
     out = subprocess.run([binary, "profiles"], check=True, capture_output=True,
                          text=True).stdout
-    profiles, registry = [], []
+    profiles, registry, sysctls = [], [], []
+    names = registry
     for line in out.splitlines():
-        if line.startswith("  ") and "->" in line and not line.startswith("   "):
+        if line.startswith("Per-host parameters of the linux profile"):
+            names = sysctls
+        elif line.startswith("  ") and "->" in line and not line.startswith("   "):
             name, meaning = line.strip().split("->", 1)
-            registry.append((name.strip(), meaning.strip()))
+            names.append((name.strip(), meaning.strip()))
         elif line and not line.startswith(" ") and " (" in line and line.endswith(")"):
             name, kind = line.split(" (", 1)
             profiles.append({"name": name, "kind": kind[:-1], "values": [], "defaults": ""})
@@ -57,6 +60,15 @@ def write(binary):
             print(f"\nOther attributes keep the model defaults: {cell(p['defaults'])}.")
     print("\n## Windows registry names\n\n| registry name | sets |\n|---|---|")
     for name, meaning in registry:
+        print(f"| {name} | {cell(meaning)} |")
+    print("\n## Linux sysctl names\n")
+    print("A `linux` host's `stack.parameters` also take these (`net.ipv4.NAME`, with or")
+    print("without the prefix), with the kernel's semantics: the count a connect gives up")
+    print("at is tcp_syn_retries + tcp_syn_linear_timeouts, and the time rule of")
+    print("tcp_write_timeout() is SynExpiryTime (see")
+    print("[winsock.md](../models/legacy-tcp/doc/winsock.md)).\n")
+    print("| sysctl | [kernel default] sets; source |\n|---|---|")
+    for name, meaning in sysctls:
         print(f"| {name} | {cell(meaning)} |")
 
 

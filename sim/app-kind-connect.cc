@@ -9,10 +9,12 @@
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/uinteger.h"
+#include "profile-registry.h"
 #include "scenario-error.h"
 #include "units.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace retrotcp
 {
@@ -56,14 +58,37 @@ Parse(const json& value, const std::string& path, const std::string& file, AppSp
 {
     JsonReader r(value, path, file,
                  {"type", "remote", "port", "port_range", "start", "count", "interval", "mode",
-                  "until_connected", "give_up_after", "send_bytes", "receive_bytes", "hold"});
+                  "think_time", "until_connected", "give_up_after", "send_bytes", "receive_bytes",
+                  "hold", "local_port_range", "connect_deadline"});
     ConnectAppSpec& c = app.connect;
     c.remote = r.String("remote");
     ParsePorts(r, c);
     c.start = r.Duration("start", c.start);
     uint32_t ports = c.portLast > 0 ? c.portLast - c.port + 1U : 1U;
     c.count = static_cast<uint32_t>(r.Unsigned("count", 0, 10000000, ports));
-    c.sequential = r.Choice("mode", {"scheduled", "sequential"}, "scheduled") == "sequential";
+    std::string mode = r.Choice("mode", {"scheduled", "sequential", "loop"}, "scheduled");
+    c.sequential = mode == "sequential";
+    c.loop = mode == "loop";
+    if (r.Has("think_time") && !c.loop)
+    {
+        r.Fail("think_time", "no \"think_time\" unless \"mode\" is \"loop\" (\"interval\" "
+                             "spaces the other modes' calls)");
+    }
+    if (r.Has("interval") && c.loop)
+    {
+        r.Fail("interval", "no \"interval\" with \"mode\": \"loop\" (\"think_time\" is "
+                           "the pause between its calls)");
+    }
+    c.thinkTime = r.Duration("think_time", c.thinkTime);
+    if (r.Has("local_port_range"))
+    {
+        if (!r.Child("local_port_range").is_array())
+        {
+            r.Fail("local_port_range", "[first, last]: two ports in 1-65535 with first <= last");
+        }
+        std::tie(c.localPortFirst, c.localPortLast) = r.PortRange("local_port_range", {0, 0});
+    }
+    c.connectDeadline = r.Duration("connect_deadline", c.connectDeadline);
     c.untilConnected = r.Bool("until_connected", false);
     c.giveUpAfter = r.Duration("give_up_after", c.giveUpAfter);
     c.interval = r.Duration("interval", c.interval);
@@ -85,6 +110,17 @@ CheckReferences(const ReferenceScope& scope, const AppSpec& app)
                                  : " (no such host)";
         throw ScenarioError(scope.scenario.file, app.path + "/remote", "the name of one host",
                             Quoted(app.connect.remote) + why);
+    }
+    const StackProfile* profile = FindProfile(scope.host.stack.profile);
+    if (app.connect.localPortFirst != 0 && profile && profile->kind == StackKind::Stock)
+    {
+        // ns-3.37's own TCP lets bind() take a port still in TIME-WAIT and then
+        // aborts the whole run in connect() ("Too many endpoints").
+        throw ScenarioError(scope.scenario.file, app.path + "/local_port_range",
+                            "no \"local_port_range\" on a host of profile ns3-stock (its TCP "
+                            "binds a port still in TIME-WAIT and then aborts the run); use a "
+                            "legacy profile",
+                            "a range on host " + Quoted(scope.host.name));
     }
 }
 
@@ -110,12 +146,27 @@ Resolved(const AppSpec& app)
     j["start"] = FormatDuration(c.start);
     j["count"] = c.count;
     j["interval"] = FormatDuration(c.interval);
-    j["mode"] = c.sequential ? "sequential" : "scheduled";
+    j["mode"] = c.loop ? "loop" : c.sequential ? "sequential" : "scheduled";
+    if (c.loop)
+    {
+        j.erase("interval");
+        j["think_time"] = FormatDuration(c.thinkTime);
+    }
     j["until_connected"] = c.untilConnected;
     j["give_up_after"] = FormatDuration(c.giveUpAfter);
     j["send_bytes"] = c.sendBytes;
     j["receive_bytes"] = c.receiveBytes;
     j["hold"] = FormatDuration(c.hold);
+    // Keys of later versions of the format, written when set (older results stay
+    // byte-identical).
+    if (c.localPortFirst != 0)
+    {
+        j["local_port_range"] = {c.localPortFirst, c.localPortLast};
+    }
+    if (c.connectDeadline.IsStrictlyPositive())
+    {
+        j["connect_deadline"] = FormatDuration(c.connectDeadline);
+    }
     return j;
 }
 
@@ -127,8 +178,9 @@ Load(const HostSpec& h, const AppSpec& app)
     ApplicationLoad load;
     load.connections = c.count;
     const double lifetime = SocketLifetimeSeconds(h);
-    const double interval = c.interval.GetSeconds();
-    if (c.sequential && lifetime <= 1)
+    const double interval =
+        c.loop ? std::max(c.thinkTime.GetSeconds(), 1e-3) : c.interval.GetSeconds();
+    if ((c.sequential || c.loop) && lifetime <= 1)
     {
         load.alive = 1; // each closes before the next starts; TIME-WAIT is a record
     }
@@ -160,6 +212,11 @@ Install(ApplicationSite& site, const HostInstance& host, const HostSockets& sock
     helper.SetAttribute("Sequential", BooleanValue(c.sequential));
     helper.SetAttribute("UntilConnected", BooleanValue(c.untilConnected));
     helper.SetAttribute("GiveUpAfter", TimeValue(c.giveUpAfter));
+    helper.SetAttribute("Loop", BooleanValue(c.loop));
+    helper.SetAttribute("ThinkTime", TimeValue(c.thinkTime));
+    helper.SetAttribute("LocalPortFirst", UintegerValue(c.localPortFirst));
+    helper.SetAttribute("LocalPortLast", UintegerValue(c.localPortLast));
+    helper.SetAttribute("ConnectDeadline", TimeValue(c.connectDeadline));
     helper.SetSocketConfigurator(sockets.configure);
     ApplicationContainer apps = helper.Install(host.node);
     site.ReportClient(host, apps.Get(0));

@@ -6,6 +6,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/simulator.h"
 
+#include <iomanip>
 #include <sstream>
 
 namespace retrotcp
@@ -36,6 +37,8 @@ ClientReporter::Listen(Ptr<Object> app)
                                     MakeCallback(&ClientReporter::ConnectFailed, this));
     app->TraceConnectWithoutContext("SessionUp", MakeCallback(&ClientReporter::SessionUp, this));
     app->TraceConnectWithoutContext("Close", MakeCallback(&ClientReporter::Close, this));
+    app->TraceConnectWithoutContext("ConnectDeadline",
+                                    MakeCallback(&ClientReporter::ConnectDeadline, this));
     app->TraceConnectWithoutContext("Closed", MakeCallback(&ClientReporter::Closed, this));
     app->TraceConnectWithoutContext("Aborted", MakeCallback(&ClientReporter::Aborted, this));
     app->TraceConnectWithoutContext("Tx", MakeCallback(&ClientReporter::Tx, this));
@@ -150,6 +153,14 @@ void
 ClientReporter::Close(Ptr<Socket> socket)
 {
     m_book->Event(m_host, m_book->FindSocket(socket), "app_close");
+}
+
+void
+ClientReporter::ConnectDeadline(Ptr<Socket> socket, Time after)
+{
+    std::ostringstream detail;
+    detail << "after=" << std::fixed << std::setprecision(6) << after.GetSeconds();
+    m_book->Event(m_host, m_book->FindSocket(socket), "app_connect_deadline", detail.str());
 }
 
 void

@@ -5,6 +5,7 @@
 #include "lanman-redirector.h"
 #include "legacy-tcp-error.h"
 #include "ns3/address.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/socket.h"
 
@@ -50,6 +51,7 @@ class ClientReporter
     void ConnectFailed(ns3::Ptr<ns3::Socket> socket, ns3::ConnectionOutcome outcome);
     void SessionUp(ns3::Ptr<ns3::Socket> socket, const std::string& called);
     void Close(ns3::Ptr<ns3::Socket> socket);
+    void ConnectDeadline(ns3::Ptr<ns3::Socket> socket, ns3::Time after);
     void Closed(ns3::Ptr<ns3::Socket> socket, bool byPeer);
     void Aborted(ns3::Ptr<ns3::Socket> socket, ns3::ConnectionOutcome outcome);
     void Tx(ns3::Ptr<ns3::Socket> socket, uint32_t bytes);

@@ -22,6 +22,7 @@ struct ReferenceScope
 {
     const Scenario& scenario;           //!< the whole scenario
     const std::set<std::string>& hosts; //!< every host name (group members included)
+    const HostSpec& host;               //!< the host the application runs on
 };
 
 /// What one application adds to a run's memory (memory-estimate.h), per host.

@@ -6,6 +6,7 @@
 #include "fit-command.h"
 #include "interrupt.h"
 #include "legacy-tcp-parameter-aliases.h"
+#include "linux-sysctl-config.h"
 #include "memory-estimate.h"
 #include "message-text.h"
 #include "ns3/nstime.h"
@@ -20,6 +21,7 @@
 #include "scenario-error.h"
 #include "scenario-loader.h"
 #include "scheduler-choice.h"
+#include "sysctl-parameters.h"
 #include "units.h"
 #include "version.h"
 
@@ -439,6 +441,19 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
     return kExitOk;
 }
 
+// The sysctl names a linux host's parameters take, with the kernel's defaults.
+void
+PrintSysctlNames(std::ostream& out)
+{
+    out << "Per-host parameters of the linux profile may also use these sysctl names "
+           "(net.ipv4.NAME, the kernel's semantics; default in brackets):\n";
+    for (const auto& s : ns3::LinuxSysctlConfig::GetAll())
+    {
+        out << "  " << std::left << std::setw(30) << s.name << " -> [" << s.kernelValue << "] "
+            << s.meaning << "; " << s.source << "\n";
+    }
+}
+
 int
 Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
@@ -461,6 +476,10 @@ Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
             return kExitBadInput;
         }
         PrintProfile(*p, out);
+        if (TakesSysctlNames(*p))
+        {
+            PrintSysctlNames(out);
+        }
         return kExitOk;
     }
     for (const auto& p : AllProfiles())
@@ -473,6 +492,7 @@ Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     {
         out << "  " << std::left << std::setw(30) << alias.name << " -> " << alias.meaning << "\n";
     }
+    PrintSysctlNames(out);
     return kExitOk;
 }
 

@@ -106,6 +106,29 @@ JsonReader::Value(const char* key) const
     return m_value.at(key);
 }
 
+std::pair<uint16_t, uint16_t>
+JsonReader::PortRange(const char* key, std::pair<uint16_t, uint16_t> fallback) const
+{
+    if (!Has(key))
+    {
+        return fallback;
+    }
+    const nlohmann::json& v = Value(key);
+    auto isPort = [](const nlohmann::json& p) {
+        return p.is_number_unsigned() && p.get<uint64_t>() >= 1 && p.get<uint64_t>() <= 65535;
+    };
+    if (isPort(v))
+    {
+        return {v.get<uint16_t>(), v.get<uint16_t>()};
+    }
+    if (!v.is_array() || v.size() != 2 || !isPort(v[0]) || !isPort(v[1]) ||
+        v[0].get<uint64_t>() > v[1].get<uint64_t>())
+    {
+        Fail(key, "a port (1-65535) or [first, last] with first <= last");
+    }
+    return {v[0].get<uint16_t>(), v[1].get<uint16_t>()};
+}
+
 std::string
 JsonReader::String(const char* key) const
 {

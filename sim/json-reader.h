@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace retrotcp
@@ -39,6 +40,10 @@ class JsonReader
     ns3::Time Duration(const char* key) const;
     ns3::Time Duration(const char* key, ns3::Time fallback) const;
     uint64_t DataRate(const char* key, uint64_t fallback) const;
+    /// A port N (1-65535) or a range [first, last] with first <= last, as {first, last};
+    /// \p fallback when the key is absent.
+    std::pair<uint16_t, uint16_t> PortRange(const char* key,
+                                            std::pair<uint16_t, uint16_t> fallback) const;
     /// A child object or array that must be present.
     const nlohmann::json& Child(const char* key) const;
 

@@ -23,6 +23,7 @@ struct MemoryEstimate
     uint64_t sockets{0};     //!< connections open or in a stock TIME-WAIT at one time
     uint64_t commands{0};    //!< LAN Manager command records
     uint64_t captures{0};    //!< PCAP files (--pcap)
+    uint64_t arpEntries{0};  //!< static ARP entries of shared LANs (stations squared)
     uint64_t bytes{0};       //!< the estimate
 
     /// "about 1.2 GiB (10005 hosts, 50000 connections, ...)".

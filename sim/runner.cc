@@ -4,6 +4,7 @@
 #include "application-site.h"
 #include "connection-book.h"
 #include "event-log.h"
+#include "filter-reporter.h"
 #include "interrupt.h"
 #include "legacy-event-forwarder.h"
 #include "legacy-tcp-l4-protocol.h"
@@ -21,6 +22,7 @@
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "packet-filter-helper.h"
 #include "pcap-capture.h"
 #include "profile-registry.h"
 #include "result-folder.h"
@@ -98,6 +100,7 @@ class Run
     Ptr<ConnectionBook> m_book;              //!< connections.csv, events.csv
     std::unique_ptr<ApplicationSite> m_site; //!< the applications' installers and reporters
     std::vector<std::unique_ptr<WireTap>> m_taps;
+    std::vector<std::unique_ptr<FilterReporter>> m_filters; //!< one per filtered host
     std::vector<std::unique_ptr<LegacyEventForwarder>> m_forwarders;
     std::map<const HostSpec*, LegacyTcpStackHelper> m_stackHelpers; //!< one per legacy group
     PcapCapture m_pcap;
@@ -122,6 +125,13 @@ Run::InstallHost(const HostInstance& host)
     {
         InstallLegacyStack(host, *profile);
         sockets.factory = LegacyTcpSocketFactory::GetTypeId();
+    }
+    if (!spec.filter.empty())
+    {
+        // After the stack: the filter stands in front of the host's TCP and UDP.
+        Ptr<HostPacketFilter> filter = PacketFilterHelper().Install(host.node, spec.filter);
+        m_filters.push_back(std::make_unique<FilterReporter>(m_book, host.name));
+        m_filters.back()->Listen(filter);
     }
     for (const auto& app : spec.applications)
     {
@@ -381,6 +391,7 @@ Run::Execute()
     Simulator::Destroy();
     Names::Clear();
     m_taps.clear();
+    m_filters.clear();
     m_forwarders.clear();
     m_site->Clear();
     m_stackHelpers.clear();

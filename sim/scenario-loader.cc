@@ -1,11 +1,14 @@
 #include "scenario-loader.h"
 
 #include "application-kind.h"
+#include "host-filter-spec.h"
 #include "json-reader.h"
 #include "lanman-stack-config.h"
+#include "linux-sysctl-config.h"
 #include "message-text.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
+#include "sysctl-parameters.h"
 
 #include <algorithm>
 #include <fstream>
@@ -94,6 +97,10 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
             {
                 continue; // PROTOCOL.INI names: ApplyLanmanStackParameters below
             }
+            if (TakesSysctlNames(*profile) && ns3::LinuxSysctlConfig::Find(item.key()))
+            {
+                continue; // sysctl names: ApplySysctlParameters below
+            }
             std::string text = ParameterText(item.value());
             std::vector<ParameterAssignment> assignments;
             if (auto expected = CheckParameter(*profile, item.key(), text, &assignments))
@@ -110,6 +117,10 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
         if (IsLanmanProfile(*profile))
         {
             ApplyLanmanStackParameters(*profile, params, r.PathOf("parameters"), file, stack);
+        }
+        if (TakesSysctlNames(*profile))
+        {
+            ApplySysctlParameters(*profile, params, r.PathOf("parameters"), file, stack);
         }
     }
     return stack;
@@ -146,7 +157,8 @@ ParseApplication(const json& value, const std::string& path, const std::string& 
 HostSpec
 ParseHost(const json& value, const std::string& path, const std::string& file)
 {
-    JsonReader r(value, path, file, {"name", "count", "lan", "role", "stack", "applications"});
+    JsonReader r(value, path, file,
+                 {"name", "count", "lan", "role", "stack", "filter", "applications"});
     HostSpec host;
     host.path = path;
     host.name = NameAt(r, "name");
@@ -158,6 +170,10 @@ ParseHost(const json& value, const std::string& path, const std::string& file)
     if (r.Has("stack"))
     {
         host.stack = ParseStack(r.Child("stack"), r.PathOf("stack"), file);
+    }
+    if (r.Has("filter"))
+    {
+        host.filter = ParseHostFilter(r.Child("filter"), r.PathOf("filter"), file);
     }
     if (r.Has("applications"))
     {
@@ -301,7 +317,7 @@ CheckReferences(const Scenario& s, const json& document)
                                     std::to_string(port->port) + " (" + app.type + "; " +
                                         listeners[port->port] + " listens on it too)");
             }
-            kind.checkReferences(ReferenceScope{s, members}, app);
+            kind.checkReferences(ReferenceScope{s, members, h}, app);
         }
     }
     (void)document;
@@ -373,7 +389,7 @@ ParseScenario(const json& document, const std::string& file)
         lan.switched = l.Choice("type", {"shared", "switched"}, "shared") == "switched";
         lan.dataRateBps = l.DataRate("data_rate", lan.dataRateBps);
         lan.delay = l.Duration("delay", ns3::MicroSeconds(5));
-        for (const char* key : {"forwarding_latency", "arp_requests", "address_resolution"})
+        for (const char* key : {"forwarding_latency", "arp_requests"})
         {
             if (!lan.switched && l.Has(key))
             {

@@ -1,6 +1,7 @@
 #include "scenario-writer.h"
 
 #include "application-kind.h"
+#include "host-filter-spec.h"
 #include "lanman-app-spec.h"
 #include "lanman-stack-config.h"
 #include "profile-registry.h"
@@ -98,6 +99,10 @@ LanJson(const LanSpec& lan)
         j["arp_requests"] = lan.arpTargetOnly ? "target-only" : "flood";
         j["address_resolution"] = lan.staticResolution ? "static" : "arp";
     }
+    else if (lan.staticResolution)
+    {
+        j["address_resolution"] = "static"; // shared LANs: written when set
+    }
     return j;
 }
 
@@ -109,12 +114,17 @@ HostJson(const HostSpec& h)
     {
         apps.push_back(KindOf(app).resolved(app));
     }
-    return {{"name", h.name},
-            {"count", h.count},
-            {"lan", h.lan},
-            {"role", h.role},
-            {"stack", StackJson(h.stack)},
-            {"applications", apps}};
+    ordered_json j = {{"name", h.name},
+                      {"count", h.count},
+                      {"lan", h.lan},
+                      {"role", h.role},
+                      {"stack", StackJson(h.stack)}};
+    if (!h.filter.empty())
+    {
+        j["filter"] = HostFilterJson(h.filter);
+    }
+    j["applications"] = apps;
+    return j;
 }
 
 } // namespace

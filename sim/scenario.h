@@ -2,6 +2,7 @@
 #define RETROTCP_SCENARIO_H
 
 #include "crafted-segment.h"
+#include "host-packet-filter.h"
 #include "lanman-app-spec.h"
 #include "ns3/nstime.h"
 
@@ -22,7 +23,7 @@ struct LanSpec
     bool switched{false};           //!< "type": "switched" (else "shared")
     ns3::Time forwardingLatency;    //!< switched: the switch's forwarding latency
     bool arpTargetOnly{false};      //!< switched: "arp_requests": "target-only"
-    bool staticResolution{false};   //!< switched: "address_resolution": "static"
+    bool staticResolution{false};   //!< "address_resolution": "static" (static ARP tables)
 };
 
 /// A point-to-point WAN link between the routers of two LANs.
@@ -59,6 +60,11 @@ struct ConnectAppSpec
     ns3::Time hold;                      //!< time held open after the exchange
     uint16_t portLast{0};                //!< port_range end (scan), 0 = the one port
     bool sequential{false};              //!< next call starts interval after an outcome
+    bool loop{false};                    //!< next call starts think_time after a call ends
+    ns3::Time thinkTime;                 //!< loop: pause between two calls
+    uint16_t localPortFirst{0};          //!< own local port range; 0 = the stack's
+    uint16_t localPortLast{0};           //!< its end
+    ns3::Time connectDeadline;           //!< abandon a call after this; 0 = never
     bool untilConnected{false};          //!< polling: stop once a call connects
     ns3::Time giveUpAfter;               //!< no call starts after start + this; 0 = never
 };
@@ -112,13 +118,14 @@ struct AppSpec
 /// A host, or a group of identical hosts.
 struct HostSpec
 {
-    std::string name;                  //!< host name, or group name when count > 1
-    uint32_t count{1};                 //!< group size; members are NAME-1 .. NAME-COUNT
-    std::string lan;                   //!< LAN it is attached to
-    std::string role{"client"};        //!< client, server, workstation, ...
-    StackSpec stack;                   //!< its TCP/IP stack
-    std::vector<AppSpec> applications; //!< what it runs
-    std::string path;                  //!< JSON pointer of its definition
+    std::string name;                          //!< host name, or group name when count > 1
+    uint32_t count{1};                         //!< group size; members are NAME-1 .. NAME-COUNT
+    std::string lan;                           //!< LAN it is attached to
+    std::string role{"client"};                //!< client, server, workstation, ...
+    StackSpec stack;                           //!< its TCP/IP stack
+    std::vector<AppSpec> applications;         //!< what it runs
+    std::vector<ns3::PacketFilterRule> filter; //!< its packet filter, first match wins
+    std::string path;                          //!< JSON pointer of its definition
 
     /// Name of member \p i (0-based) of this group.
     std::string MemberName(uint32_t i) const;

@@ -10,6 +10,7 @@
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/names.h"
+#include "ns3/neighbor-cache-helper.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
@@ -150,6 +151,13 @@ BuildTopology(const Scenario& scenario)
         base << "10." << (i + 1) << ".0.0";
         lanAddresses.SetBase(base.str().c_str(), "255.255.0.0");
         Ipv4InterfaceContainer interfaces = lanAddresses.Assign(devices);
+        if (!lan.switched && lan.staticResolution)
+        {
+            // Static neighbour tables: every interface's ARP cache holds every other
+            // station of the segment (router included) as a permanent entry, so no
+            // ARP request goes on the wire.
+            NeighborCacheHelper().PopulateNeighborCache(interfaces);
+        }
         // No queue disc (the device queue only): a 1990s host had none, and ns-3's
         // default FqCoDel keeps state for every flow it has ever seen.
         TrafficControlHelper().Uninstall(devices);

@@ -68,6 +68,33 @@ ConnectorApplication::GetTypeId()
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&ConnectorApplication::m_giveUpAfter),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("Loop",
+                          "Start each attempt ThinkTime after the previous one is over: the "
+                          "application closed it (close() returns at once, the FIN exchange "
+                          "and TIME-WAIT go on), it failed, or the peer reset it.",
+                          BooleanValue(false), MakeBooleanAccessor(&ConnectorApplication::m_loop),
+                          MakeBooleanChecker())
+            .AddAttribute("ThinkTime", "Loop: time from the end of a call to the next call.",
+                          TimeValue(Time(0)), MakeTimeAccessor(&ConnectorApplication::m_thinkTime),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("LocalPortFirst",
+                          "First port of the application's own local port range (each call is "
+                          "bound to the next free port of it, in order); 0 = the stack picks "
+                          "an ephemeral port.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ConnectorApplication::m_localPortFirst),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("LocalPortLast", "Last port of the application's own local port range.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ConnectorApplication::m_localPortLast),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("ConnectDeadline",
+                          "A call not connected this long after it started is abandoned: the "
+                          "socket is closed and the call fails timed_out (an application's own "
+                          "connect timeout); 0 = none, the stack's SYN schedule decides.",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&ConnectorApplication::m_connectDeadline),
+                          MakeTimeChecker(Time(0)))
             .AddAttribute("SendBytes", "Request bytes sent once connected (0 = none).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&ConnectorApplication::m_sendBytes),
@@ -97,6 +124,11 @@ ConnectorApplication::GetTypeId()
             .AddTraceSource("Close", "The application closes the connection (socket).",
                             MakeTraceSourceAccessor(&ConnectorApplication::m_closeTrace),
                             "ns3::ConnectorApplication::SocketTracedCallback")
+            .AddTraceSource("ConnectDeadline",
+                            "ConnectDeadline reached before the call connected: the application "
+                            "abandons it (socket, the deadline); ConnectFailed follows.",
+                            MakeTraceSourceAccessor(&ConnectorApplication::m_deadlineTrace),
+                            "ns3::ConnectorApplication::DeadlineTracedCallback")
             .AddTraceSource("Closed",
                             "The connection closed normally (socket, true if the peer closed "
                             "first).",
@@ -139,6 +171,7 @@ ConnectorApplication::DoDispose()
     for (auto& [socket, attempt] : m_attempts)
     {
         attempt.closeEvent.Cancel();
+        attempt.deadline.Cancel();
         socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                                    MakeNullCallback<void, Ptr<Socket>>());
         socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
@@ -157,6 +190,7 @@ ConnectorApplication::StartApplication()
     m_running = true;
     m_connected = false;
     m_firstStart = Simulator::Now();
+    m_nextLocalPort = m_localPortFirst;
     if (m_count > 0)
     {
         StartAttempt();
@@ -175,9 +209,9 @@ ConnectorApplication::StartAttempt()
 {
     uint16_t portOffset = static_cast<uint16_t>(m_started % m_portCount);
     ++m_started;
-    if (!m_sequential)
+    if (!m_sequential && !m_loop)
     {
-        ScheduleNextAttempt();
+        ScheduleNextAttempt(m_interval);
     }
 
     InetSocketAddress remote = InetSocketAddress::ConvertFrom(m_remote);
@@ -200,10 +234,11 @@ ConnectorApplication::StartAttempt()
 
     // Bind first, so that the 4-tuple is known to ConnectStart's listeners before
     // the first SYN leaves (stock ns-3 sends it from inside Connect()).
-    if (socket->Bind() != 0)
+    if ((m_localPortFirst != 0 ? BindInRange(socket) : socket->Bind()) != 0)
     {
-        // No local port (stock ns-3 reports ERROR_ADDRNOTAVAIL when its range is spent).
-        stored.outcome = socket->GetErrno() == Socket::ERROR_ADDRNOTAVAIL
+        // No local port (stock ns-3 reports ERROR_ADDRNOTAVAIL when its range is spent;
+        // every port of the application's own range is held).
+        stored.outcome = m_localPortFirst != 0 || socket->GetErrno() == Socket::ERROR_ADDRNOTAVAIL
                              ? ConnectionOutcome::NoPort
                              : ConnectionOutcome::Failed;
         m_connectStartTrace(socket, remote);
@@ -215,22 +250,87 @@ ConnectorApplication::StartAttempt()
     {
         m_attempts[socket].outcome = ConnectionOutcome::Failed;
         Simulator::ScheduleNow(&ConnectorApplication::ConnectionFailed, this, socket);
+        return;
+    }
+    if (m_connectDeadline.IsStrictlyPositive())
+    {
+        m_attempts[socket].deadline = Simulator::Schedule(
+            m_connectDeadline, &ConnectorApplication::DeadlineReached, this, socket);
+    }
+}
+
+int
+ConnectorApplication::BindInRange(Ptr<Socket> socket)
+{
+    // Every port of the range once, from the one after the last port used: a port
+    // still held (a connection, its TIME-WAIT) fails bind() and the next is tried.
+    uint32_t ports = m_localPortLast - m_localPortFirst + 1U;
+    for (uint32_t i = 0; i < ports; ++i)
+    {
+        uint16_t port = m_nextLocalPort;
+        m_nextLocalPort = port == m_localPortLast ? m_localPortFirst : port + 1;
+        if (socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) == 0)
+        {
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void
+ConnectorApplication::DeadlineReached(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end() || it->second.connected)
+    {
+        return;
+    }
+    // The application gives up: it closes the socket (the stack stops its SYNs)
+    // and the call is timed_out, whatever the stack would have said later.
+    m_deadlineTrace(socket, m_connectDeadline);
+    m_connectFailedTrace(socket, ConnectionOutcome::TimedOut);
+    Finish(socket);
+    socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                               MakeNullCallback<void, Ptr<Socket>>());
+    socket->Close();
+    if (m_sequential)
+    {
+        ScheduleNextAttempt(m_interval);
+    }
+    else if (m_loop)
+    {
+        ScheduleNextAttempt(m_thinkTime);
     }
 }
 
 void
-ConnectorApplication::ScheduleNextAttempt()
+ConnectorApplication::CallEnded(Ptr<Socket> socket)
+{
+    auto it = m_attempts.find(socket);
+    if (it == m_attempts.end() || it->second.ended)
+    {
+        return;
+    }
+    it->second.ended = true;
+    if (m_loop)
+    {
+        ScheduleNextAttempt(m_thinkTime);
+    }
+}
+
+void
+ConnectorApplication::ScheduleNextAttempt(Time delay)
 {
     if (!m_running || m_started >= m_count || (m_untilConnected && m_connected))
     {
         return;
     }
     if (m_giveUpAfter.IsStrictlyPositive() &&
-        Simulator::Now() + m_interval > m_firstStart + m_giveUpAfter)
+        Simulator::Now() + delay > m_firstStart + m_giveUpAfter)
     {
         return;
     }
-    m_nextAttempt = Simulator::Schedule(m_interval, &ConnectorApplication::StartAttempt, this);
+    m_nextAttempt = Simulator::Schedule(delay, &ConnectorApplication::StartAttempt, this);
 }
 
 void
@@ -242,6 +342,7 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
         return;
     }
     it->second.connected = true;
+    it->second.deadline.Cancel();
     m_connectedTrace(socket);
     m_connected = true;
     if (m_untilConnected)
@@ -250,7 +351,7 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
     }
     else if (m_sequential)
     {
-        ScheduleNextAttempt();
+        ScheduleNextAttempt(m_interval);
     }
     SendMore(socket, socket->GetTxAvailable());
     MaybeClose(socket);
@@ -269,10 +370,11 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     m_connectFailedTrace(socket, it->second.outcome != ConnectionOutcome::Pending
                                      ? it->second.outcome
                                      : StackConnectOutcome(socket));
+    CallEnded(socket);
     Finish(socket);
     if (m_sequential)
     {
-        ScheduleNextAttempt();
+        ScheduleNextAttempt(m_interval);
     }
 }
 
@@ -296,6 +398,7 @@ ConnectorApplication::NormalClose(Ptr<Socket> socket)
         it->second.closing = true;
         CloseAfterPeer(socket);
     }
+    CallEnded(socket);
     Finish(socket);
 }
 
@@ -314,6 +417,7 @@ ConnectorApplication::ErrorClose(Ptr<Socket> socket)
     // Rule LT-ABORT-CODE: a local abort (half-duplex close) is "aborted"
     // (WSAECONNABORTED 10053), a reset from the peer "reset" (WSAECONNRESET 10054).
     m_abortedTrace(socket, ClassifyErrorClose(socket));
+    CallEnded(socket);
     Finish(socket);
 }
 
@@ -385,6 +489,7 @@ ConnectorApplication::DoClose(Ptr<Socket> socket)
     it->second.closing = true;
     m_closeTrace(socket);
     socket->Close();
+    CallEnded(socket);
 }
 
 void
@@ -396,6 +501,7 @@ ConnectorApplication::Finish(Ptr<Socket> socket)
         return;
     }
     it->second.closeEvent.Cancel();
+    it->second.deadline.Cancel();
     socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),

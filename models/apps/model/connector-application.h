@@ -31,7 +31,16 @@ namespace ns3
  * (i mod PortCount) (a port scan); with Sequential, each attempt starts Interval
  * after the previous attempt's outcome instead of on a fixed grid; with
  * UntilConnected, no attempt starts after one has connected (a polling client);
- * GiveUpAfter bounds the time, from the first attempt, in which attempts start.
+ * GiveUpAfter bounds the time, from the first attempt, in which attempts start;
+ * with Loop, each attempt starts ThinkTime after the previous one is over (the
+ * application closed it, or it failed or was reset): a client that connects,
+ * exchanges and closes in a loop.
+ *
+ * Per call: with LocalPortFirst/LocalPortLast the application binds each call to
+ * the next free port of its own range, in order (as an application that binds
+ * explicitly does), else the stack picks an ephemeral port; a call not connected
+ * ConnectDeadline after it started is abandoned (the socket closed, the outcome
+ * timed_out), as an application's own connect timeout does.
  */
 class ConnectorApplication : public Application
 {
@@ -44,6 +53,8 @@ class ConnectorApplication : public Application
     typedef void (*OutcomeTracedCallback)(Ptr<Socket> socket, ConnectionOutcome outcome);
     /// Signature of "Closed": true if the peer closed first.
     typedef void (*ClosedTracedCallback)(Ptr<Socket> socket, bool byPeer);
+    /// Signature of "ConnectDeadline": the call's socket and the deadline.
+    typedef void (*DeadlineTracedCallback)(Ptr<Socket> socket, Time after);
     /// Signature of "Tx" and "Rx".
     typedef void (*BytesTracedCallback)(Ptr<Socket> socket, uint32_t bytes);
 
@@ -68,14 +79,22 @@ class ConnectorApplication : public Application
         uint32_t received{0};  //!< response bytes received
         bool connected{false}; //!< the handshake completed
         bool closing{false};   //!< Close() called
+        bool ended{false};     //!< CallEnded() ran
         EventId closeEvent;    //!< pending close after HoldTime
+        EventId deadline;      //!< ConnectDeadline of the call
     };
 
     void StartApplication() override;
     void StopApplication() override;
 
     void StartAttempt();
-    void ScheduleNextAttempt();
+    void ScheduleNextAttempt(Time delay);
+    /** \brief A call is over (closed by the application, failed, reset): Loop goes on. */
+    void CallEnded(Ptr<Socket> socket);
+    /** \brief Bind \p socket to the next free port of the local range. \return 0 or -1 */
+    int BindInRange(Ptr<Socket> socket);
+    /** \brief ConnectDeadline reached: abandon the call if it has not connected. */
+    void DeadlineReached(Ptr<Socket> socket);
     void ConnectionSucceeded(Ptr<Socket> socket);
     void ConnectionFailed(Ptr<Socket> socket);
     void NormalClose(Ptr<Socket> socket);
@@ -100,6 +119,12 @@ class ConnectorApplication : public Application
     bool m_sequential{false};                      //!< next call waits for an outcome
     bool m_untilConnected{false};                  //!< polling: stop once connected
     Time m_giveUpAfter;                            //!< no call starts after this; 0 = never
+    bool m_loop{false};                            //!< next call after the previous is over
+    Time m_thinkTime;                              //!< Loop: pause between two calls
+    uint16_t m_localPortFirst{0};                  //!< own local port range; 0 = the stack's
+    uint16_t m_localPortLast{0};                   //!< its last port
+    uint16_t m_nextLocalPort{0};                   //!< next port of the range to try
+    Time m_connectDeadline;                        //!< abandon a call after this; 0 = never
     Time m_firstStart;                             //!< when the first call started
     bool m_running{false};                         //!< between start and stop
     bool m_connected{false};                       //!< a call has connected
@@ -109,6 +134,7 @@ class ConnectorApplication : public Application
     TracedCallback<Ptr<Socket>> m_connectedTrace;                        //!< Connected
     TracedCallback<Ptr<Socket>, ConnectionOutcome> m_connectFailedTrace; //!< ConnectFailed
     TracedCallback<Ptr<Socket>> m_closeTrace;                            //!< Close
+    TracedCallback<Ptr<Socket>, Time> m_deadlineTrace;                   //!< ConnectDeadline
     TracedCallback<Ptr<Socket>, bool> m_closedTrace;                     //!< Closed
     TracedCallback<Ptr<Socket>, ConnectionOutcome> m_abortedTrace;       //!< Aborted
     TracedCallback<Ptr<Socket>, uint32_t> m_txTrace;                     //!< Tx

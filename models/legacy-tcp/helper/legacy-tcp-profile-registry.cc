@@ -22,6 +22,11 @@ const char* const kBsdDelAckTick =
     "4.4BSD fast timeout (PR_FASTHZ 5): delayed ACKs leave at the next 200 ms tick";
 const char* const kDynamicBlocks = "control blocks allocated dynamically (no fixed pool)";
 const char* const kWinsockErrors = "Winsock error codes (winsock.h)";
+const char* const kWindowsIcmp =
+    "assumption: no Microsoft document for NT/95 says what TCP does with an ICMP "
+    "unreachable while connecting; RFC 1122 4.2.3.9's reading (port and protocol "
+    "unreachable end the connect, host and network unreachable are reported only if it "
+    "then times out)";
 
 LegacyTcpProfile
 WindowsNt(const std::string& version, const std::string& timeWait,
@@ -48,6 +53,7 @@ WindowsNt(const std::string& version, const std::string& timeWait,
             {"DelayedAckTick", "100ms", kWindowsDelAck},
             {"MinRto", "300ms", kWindowsMinRto},
             {"ErrorCodes", "Winsock", kWinsockErrors},
+            {"IcmpUnreachable", "Rfc1122", kWindowsIcmp},
             {"ConnectionBlocks", "0", kDynamicBlocks},
         }};
 }
@@ -84,6 +90,7 @@ Win95()
             {"DelayedAckTick", "100ms", "assumption: as Windows NT (100 ms ticks)"},
             {"MinRto", "300ms", kWindowsMinRto},
             {"ErrorCodes", "Winsock", kWinsockErrors},
+            {"IcmpUnreachable", "Rfc1122", kWindowsIcmp},
             {"ConnectionBlocks", "0", kDynamicBlocks},
         }};
 }
@@ -111,6 +118,10 @@ Bsd()
                 {"DelayedAckTimeout", "200ms", "4.4BSD: one fast timeout"},
                 {"DelayedAckTick", "200ms", kBsdDelAckTick},
                 {"ErrorCodes", "Bsd", "FreeBSD sys/errno.h (ECONNREFUSED 61, ...)"},
+                {"IcmpUnreachable", "Soft",
+                 "4.4BSD tcp_notify() (netinet/tcp_subr.c): in SYN-SENT an unreachable is kept "
+                 "as the soft error, and the connect fails with it (not ETIMEDOUT) when its "
+                 "retransmissions run out, or at once on a second one after more than 3"},
                 {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
             }};
 }
@@ -132,6 +143,9 @@ Linux()
             {"MaxConnectRetransmissions", "10",
              "net.ipv4.tcp_syn_retries 6 + tcp_syn_linear_timeouts 4 (tcp_write_timeout() "
              "adds them in SYN_SENT)"},
+            {"SynExpiryTime", "127s",
+             "retransmits_timed_out() in tcp_write_timeout() (net/ipv4/tcp_timer.c): "
+             "tcp_model_timeout(tcp_syn_retries 6, 1 s) = 127 s since the first SYN"},
             {"SynTimeoutCap", "120s", "TCP_RTO_MAX 120 s"},
             {"InitialRto", "1s", "RFC 6298 initial RTO 1 s"},
             {"TimeWaitDelay", "60s", "TCP_TIMEWAIT_LEN 60 s, fixed"},
@@ -149,6 +163,9 @@ Linux()
              "__inet_hash_connect(): hashed offset, even ports first "
              "(net/ipv4/inet_hashtables.c)"},
             {"ErrorCodes", "Linux", "include/uapi/asm-generic/errno.h (ECONNREFUSED 111, ...)"},
+            {"IcmpUnreachable", "Abort",
+             "tcp_v4_err() (net/ipv4/tcp_ipv4.c): in SYN_SENT every destination unreachable "
+             "ends the connect (ECONNREFUSED for port, EHOSTUNREACH for host unreachable)"},
             {"ConnectionBlocks", "0", "control blocks allocated dynamically"},
         }};
 }

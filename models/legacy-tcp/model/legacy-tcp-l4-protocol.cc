@@ -237,6 +237,14 @@ LegacyTcpL4Protocol::GetTypeId()
                           TimeValue(Time(0)),
                           MakeConfigAccessor<TimeValue>(&Config::connectTimeout),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("SynExpiryTime",
+                          "Checked when the SYN timer fires: once this long has passed since "
+                          "the first SYN (and a SYN was re-sent), the connect fails timed_out "
+                          "with retries left; 0 = none. Linux retransmits_timed_out() "
+                          "(net/ipv4/tcp_timer.c): tcp_model_timeout(tcp_syn_retries), 127 s "
+                          "for tcp_syn_retries 6. Default 0: the other stacks count only.",
+                          TimeValue(Time(0)), MakeConfigAccessor<TimeValue>(&Config::synExpiryTime),
+                          MakeTimeChecker(Time(0)))
             .AddAttribute("MaxConnectRetransmissions",
                           "SYN re-sends per connect, after a timeout or a reset alike. Default "
                           "3: Q175523 (TcpMaxConnectRetransmissions, MaxConnectRetries).",

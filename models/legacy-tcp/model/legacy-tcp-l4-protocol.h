@@ -118,6 +118,7 @@ class LegacyTcpL4Protocol : public IpL4Protocol
         uint32_t maxConnectRetransmissions{3};          //!< MaxConnectRetransmissions
         uint32_t synLinearRetries{0};                   //!< SynLinearRetries
         Time connectTimeout;                            //!< ConnectTimeout
+        Time synExpiryTime;                             //!< SynExpiryTime
         uint16_t segmentSize{1460};                     //!< SegmentSize
         uint32_t receiveWindow{8760};                   //!< ReceiveWindow
         uint32_t sendBufferSize{8760};                  //!< SendBufferSize

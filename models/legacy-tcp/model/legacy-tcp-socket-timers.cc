@@ -123,7 +123,13 @@ LegacyTcpSocket::SynTimeout()
 {
     // Rule LT-CONNECT-RETRY-COUNT: one retry counter for both kinds of retry; spent on an
     // unanswered SYN: timed_out (WSAETIMEDOUT).
-    if (m_synRetries >= Cfg().maxConnectRetransmissions)
+    // Rule LT-SYN-EXPIRY: Linux tcp_write_timeout() also gives up when
+    // "retransmits_timed_out(sk, retry_until, ...)": the timer fired, a SYN was
+    // re-sent, and tcp_model_timeout(tcp_syn_retries) has passed since the first.
+    Time expiry = Cfg().synExpiryTime;
+    bool expired = expiry.IsStrictlyPositive() && m_synRetries > 0 &&
+                   Simulator::Now() - m_firstSynTime >= expiry;
+    if (m_synRetries >= Cfg().maxConnectRetransmissions || expired)
     {
         // 4.4BSD tcp_timers: "tcp_drop(tp, tp->t_softerror ? tp->t_softerror :
         // ETIMEDOUT)": an ICMP soft error seen meanwhile is what the connect reports.

@@ -414,6 +414,7 @@ LegacyTcpSocket::ContinueActiveOpen()
     InitTcb(m_tcp->NextIsn(GetKey()));
     SetState(LEGACY_TCP_SYN_SENT, "connect");
     m_lastSynTime = Simulator::Now();
+    m_firstSynTime = m_lastSynTime;
     SendSyn(false);
     LegacyTcpEvent sent = NewEvent(LegacyTcpEventType::SynSent);
     sent.sequence = m_tcb.iss.GetValue();

@@ -328,6 +328,7 @@ class LegacyTcpSocket : public Socket
     uint32_t m_synsSent{0};         //!< SYNs sent by this connect
     uint32_t m_rstsReceived{0};     //!< resets received
     Time m_lastSynTime;             //!< when the last SYN left
+    Time m_firstSynTime;            //!< when the connect's first SYN left
     uint32_t m_dataRetries{0};      //!< consecutive data retransmissions
     LegacyTcpRttEstimator m_rtt;    //!< RTO and RTT samples
     uint32_t m_unackedSegments{0};  //!< in-order segments not yet acknowledged
