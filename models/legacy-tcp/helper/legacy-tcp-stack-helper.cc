@@ -3,12 +3,14 @@
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-profile-registry.h"
 #include "legacy-tcp-socket-factory.h"
+#include "legacy-tcp-stock-factory-guard.h"
 #include "legacy-tcp-stock-tcp-guard.h"
 #include "ns3/abort.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
 
 namespace ns3
 {
@@ -64,6 +66,11 @@ LegacyTcpStackHelper::Install(Ptr<Node> node) const
         // Its TcpSocketFactory stays aggregated (ns-3 cannot take it off): make a
         // socket from it fail loudly rather than never connect.
         stock->SetAttribute("SocketType", TypeIdValue(LegacyTcpStockTcpGuard::GetTypeId()));
+    }
+    else if (!node->GetObject<TcpSocketFactory>())
+    {
+        // A host stack without ns-3's TCP (Ipv4HostStackHelper): the same message.
+        node->AggregateObject(CreateObject<LegacyTcpStockFactoryGuard>());
     }
     ipv4->Insert(tcp);
     Ptr<LegacyTcpSocketFactory> factory = CreateObject<LegacyTcpSocketFactory>();

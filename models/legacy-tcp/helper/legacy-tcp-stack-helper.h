@@ -13,14 +13,16 @@ namespace ns3
 class LegacyTcpL4Protocol;
 
 /**
- * \brief Installs a LegacyTcpL4Protocol in place of ns-3's TcpL4Protocol on nodes
- * that already have InternetStackHelper's stack, and aggregates a
- * LegacyTcpSocketFactory.
+ * \brief Installs a LegacyTcpL4Protocol on nodes that already have an IPv4 stack, in
+ * place of ns-3's TcpL4Protocol if they have one (InternetStackHelper's stack), and
+ * aggregates a LegacyTcpSocketFactory. Ipv4HostStackHelper with SetTcp(false) gives
+ * the cheapest host: no ns-3 TCP to replace.
  *
  * Applications on such a node create TCP sockets with "ns3::LegacyTcpSocketFactory"
  * (PacketSinkHelper("ns3::LegacyTcpSocketFactory", ...)). A socket of ns-3's own
  * "ns3::TcpSocketFactory" there stops the program with a message saying so
- * (LegacyTcpStockTcpGuard), where it would otherwise never connect.
+ * (LegacyTcpStockTcpGuard, or LegacyTcpStockFactoryGuard on a node without ns-3's
+ * TCP), where it would otherwise never connect or crash.
  */
 class LegacyTcpStackHelper
 {
