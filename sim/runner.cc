@@ -28,6 +28,7 @@
 #include "result-folder.h"
 #include "run-progress.h"
 #include "scheduler-choice.h"
+#include "time-registry.h"
 #include "service-application.h"
 #include "service-helper.h"
 #include "topology.h"
@@ -445,6 +446,8 @@ Run::Execute()
     // Building 100,000s of hosts takes a while: a signal stops it between phases,
     // and the message says which.
     CheckInterruptWhere("before building the hosts");
+    // Building is cheaper without ns-3's registry of every Time made before the run.
+    EndTimeRegistry();
     m_topology = BuildTopology(m_scenario);
     m_nextStream = m_topology.nextStream;
     m_book = CreateObject<ConnectionBook>();

@@ -13,8 +13,11 @@
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/traffic-control-layer.h"
 #include "ns3/udp-l4-protocol.h"
+#include "time-registry.h"
 
 #include <catch2/catch.hpp>
+#include <malloc.h>
+#include <vector>
 
 using namespace ns3;
 
@@ -103,4 +106,26 @@ TEST_CASE("scaling: Ipv4HostAddressHelper numbers as Ipv4AddressHelper, without 
     }
     CHECK(hostAddresses.NewNetwork() == Ipv4Address("10.1.0.4"));
     CHECK(stockAddresses.NewNetwork() == Ipv4Address("10.2.0.4"));
+}
+
+TEST_CASE("scaling: after EndTimeRegistry a Time costs no heap and the clock has not moved")
+{
+    retrotcp::test::Ns3Fixture fixture;
+    CHECK(EndTimeRegistry());
+    CHECK(Simulator::Now().IsZero());
+    CHECK(Simulator::GetEventCount() == 0);
+    std::vector<Time> times;
+    times.reserve(100000);
+    struct mallinfo2 before = mallinfo2();
+    for (int i = 0; i < 100000; ++i)
+    {
+        times.emplace_back(Seconds(i)); // each was a set entry of ~40 bytes before
+    }
+    struct mallinfo2 after = mallinfo2();
+    CHECK(after.uordblks - before.uordblks < 100000);
+    // With an event pending it does nothing (a run would execute the event).
+    bool ran = false;
+    Simulator::Schedule(Seconds(1), [&ran]() { ran = true; });
+    CHECK_FALSE(EndTimeRegistry());
+    CHECK_FALSE(ran);
 }
