@@ -38,6 +38,7 @@ LegacyTcpStackHelper::SetProfile(const LegacyTcpProfile& profile)
 {
     m_factory = ObjectFactory();
     m_factory.SetTypeId(LegacyTcpL4Protocol::GetTypeId());
+    m_prototype = nullptr;
     for (const auto& v : profile.GetValues())
     {
         m_factory.Set(v.attribute, StringValue(v.value));
@@ -48,6 +49,17 @@ void
 LegacyTcpStackHelper::SetAttribute(const std::string& name, const AttributeValue& value)
 {
     m_factory.Set(name, value);
+    m_prototype = nullptr;
+}
+
+Ptr<LegacyTcpL4Protocol>
+LegacyTcpStackHelper::CreateStack() const
+{
+    if (!m_prototype)
+    {
+        m_prototype = m_factory.Create<LegacyTcpL4Protocol>();
+    }
+    return CopyObject<LegacyTcpL4Protocol>(m_prototype);
 }
 
 Ptr<LegacyTcpL4Protocol>
@@ -56,7 +68,7 @@ LegacyTcpStackHelper::Install(Ptr<Node> node) const
     Ptr<Ipv4L3Protocol> ipv4 = node->GetObject<Ipv4L3Protocol>();
     NS_ABORT_MSG_UNLESS(ipv4, "install InternetStackHelper's stack before the legacy TCP");
     NS_ABORT_MSG_IF(node->GetObject<LegacyTcpL4Protocol>(), "node already has a legacy TCP");
-    Ptr<LegacyTcpL4Protocol> tcp = m_factory.Create<LegacyTcpL4Protocol>();
+    Ptr<LegacyTcpL4Protocol> tcp = CreateStack();
     tcp->SetNode(node);
     node->AggregateObject(tcp);
     Ptr<IpL4Protocol> stock = ipv4->GetProtocol(LegacyTcpL4Protocol::PROT_NUMBER);
