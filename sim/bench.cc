@@ -199,6 +199,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     if (legacy)
     {
         Ipv4HostStackHelper hostStack;
+        hostStack.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting(false));
         hostStack.SetUdp(false);
         hostStack.SetTcp(false);
         hostStack.Install(all);

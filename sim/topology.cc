@@ -1,5 +1,6 @@
 #include "topology.h"
 
+#include "ipv4-hashed-routing-helper.h"
 #include "ipv4-host-address-helper.h"
 #include "ipv4-host-stack-helper.h"
 #include "ns3/csma-helper.h"
@@ -79,8 +80,10 @@ BuildTopology(const Scenario& scenario)
     // (nothing in a scenario uses it) and ns-3's TCP only where the stack profile
     // is stock ns-3 (the legacy stack brings its own). Routers keep both, so that a
     // stray segment to a router is answered as before. Connected routes by hash
-    // lookup first, then static and global routing.
+    // lookup first, then static and, if there are WAN links, global routing.
     Ipv4HostStackHelper stockHosts;
+    stockHosts.SetRoutingHelper(
+        Ipv4HashedRoutingHelper::MakeListRouting(!scenario.wanLinks.empty()));
     stockHosts.SetUdp(false);
     Ipv4HostStackHelper legacyHosts(stockHosts);
     legacyHosts.SetTcp(false);

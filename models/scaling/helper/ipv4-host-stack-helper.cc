@@ -106,6 +106,10 @@ Ipv4HostStackHelper::AssignStreams(const NodeContainer& nodes, int64_t stream)
         {
             current += router->GetRoutingProtocol()->AssignStreams(current);
         }
+        else
+        {
+            current += GLOBAL_ROUTING_STREAMS;
+        }
         current += IPV6_FRAGMENT_STREAMS;
         Ptr<ArpL3Protocol> arp = (*it)->GetObject<ArpL3Protocol>();
         if (arp)

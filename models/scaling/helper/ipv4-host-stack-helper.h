@@ -22,10 +22,10 @@ namespace ns3
  * order, as InternetStackHelper's, so an IPv4 node behaves the same.
  *
  * AssignStreams() numbers the random variables as InternetStackHelper numbers them
- * on a node with IPv6 (per node: global routing, the IPv6 fragment reassembly
- * stream, ARP, ICMPv6's two), leaving the IPv6 numbers unused: every ARP and
- * routing variable draws the values it drew on InternetStackHelper's stack, and
- * results do not change with the stack.
+ * on a node with IPv6 and global routing (per node: global routing, the IPv6
+ * fragment reassembly stream, ARP, ICMPv6's two), leaving the numbers of what the
+ * node lacks unused: every ARP and routing variable draws the values it drew on
+ * InternetStackHelper's stack, and results do not change with the stack.
  */
 class Ipv4HostStackHelper
 {
@@ -54,10 +54,12 @@ class Ipv4HostStackHelper
      * \brief Fix the random variable streams of the nodes' stacks, numbered as
      * InternetStackHelper::AssignStreams numbers them (see the class description).
      * \param nodes the nodes \param stream first stream number
-     * \return the number of stream numbers used (5 per node with global routing)
+     * \return the number of stream numbers used (5 per node)
      */
     static int64_t AssignStreams(const NodeContainer& nodes, int64_t stream);
 
+    /// Stream numbers InternetStackHelper gives a node's global routing.
+    static const int64_t GLOBAL_ROUTING_STREAMS = 1;
     /// Stream numbers InternetStackHelper gives a node's IPv6 fragment reassembly.
     static const int64_t IPV6_FRAGMENT_STREAMS = 1;
     /// Stream numbers InternetStackHelper gives a node's ICMPv6.

@@ -2,6 +2,7 @@
 #include "ipv4-host-stack-helper.h"
 #include "ns3-fixture.h"
 #include "ns3/arp-l3-protocol.h"
+#include "ns3/global-router-interface.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-hashed-routing-helper.h"
 #include "ns3/ipv4.h"
@@ -69,11 +70,20 @@ TEST_CASE("scaling: the IPv4 host stack numbers random streams as InternetStackH
     const int64_t used = internet.AssignStreams(stock, 100);
     CHECK(used == 15); // per node: global routing, IPv6 fragments, ARP, ICMPv6 (2)
     CHECK(Ipv4HostStackHelper::AssignStreams(host, 100) == used);
+    // Without global routing its number stays reserved.
+    NodeContainer connectedOnly;
+    connectedOnly.Create(3);
+    Ipv4HostStackHelper noGlobal;
+    noGlobal.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting(false));
+    noGlobal.Install(connectedOnly);
+    CHECK(Ipv4HostStackHelper::AssignStreams(connectedOnly, 100) == used);
     for (uint32_t i = 0; i < 3; ++i)
     {
         INFO("node " << i);
         CHECK(ArpJitterStream(host.Get(i)) == ArpJitterStream(stock.Get(i)));
+        CHECK(ArpJitterStream(connectedOnly.Get(i)) == ArpJitterStream(stock.Get(i)));
         CHECK(ArpJitterStream(host.Get(i)) == 102 + 5 * i);
+        CHECK_FALSE(connectedOnly.Get(i)->GetObject<GlobalRouter>());
     }
 }
 
