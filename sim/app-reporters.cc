@@ -1,6 +1,7 @@
 #include "app-reporters.h"
 
 #include "connect-failure.h"
+#include "event-detail.h"
 #include "legacy-tcp-socket.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/simulator.h"
@@ -47,7 +48,7 @@ ClientReporter::Listen(Ptr<Object> app)
 void
 ClientReporter::CommandStart(const LanmanCommandRecord& record)
 {
-    m_book->Event(m_host, 0, "command_start", record.command);
+    m_book->Event(m_host, 0, "command_start", "command=" + DetailValue(record.command));
 }
 
 void
@@ -55,7 +56,7 @@ ClientReporter::CommandEnd(const LanmanCommandRecord& record)
 {
     if (record.end >= Time(0)) // not a command still running at the end of the run
     {
-        m_book->Event(m_host, 0, "command_end", record.result);
+        m_book->Event(m_host, 0, "command_end", "result=" + record.result);
     }
 }
 
@@ -73,7 +74,8 @@ ClientReporter::ConnectStart(Ptr<Socket> socket, const Address& remote)
     uint64_t id = m_book->Open(record);
     m_book->OpenSocket(socket, id, m_refreshAtEnd);
     m_book->Event(m_host, id, "connect_start",
-                  record.remoteHost + ":" + std::to_string(record.remotePort));
+                  "remote_host=" + DetailValue(record.remoteHost) +
+                      " remote_port=" + std::to_string(record.remotePort));
     if (Ptr<LegacyTcpSocket> legacy = DynamicCast<LegacyTcpSocket>(socket))
     {
         // The legacy stack reports events by its own connection id (its first SYN
@@ -131,7 +133,8 @@ ClientReporter::ConnectFailed(Ptr<Socket> socket, ConnectionOutcome outcome)
     if (!StackTracesConnectFailure(socket) || r.outcome == ConnectionOutcome::Failed)
     {
         // The legacy stack traces its own connect_failed; say it here for the others.
-        m_book->Event(m_host, id, "connect_failed", ConnectionOutcomeName(r.outcome));
+        m_book->Event(m_host, id, "connect_failed",
+                      std::string("outcome=") + ConnectionOutcomeName(r.outcome));
     }
     End(id, socket);
 }
@@ -139,7 +142,8 @@ ClientReporter::ConnectFailed(Ptr<Socket> socket, ConnectionOutcome outcome)
 void
 ClientReporter::SessionUp(Ptr<Socket> socket, const std::string& called)
 {
-    m_book->Event(m_host, m_book->FindSocket(socket), "nbss_session", "called=" + called);
+    m_book->Event(m_host, m_book->FindSocket(socket), "nbss_session",
+                  "called=" + DetailValue(called));
 }
 
 void
@@ -155,7 +159,7 @@ ClientReporter::Closed(Ptr<Socket> socket, bool byPeer)
     ConnectionRecord& r = m_book->Get(id);
     r.closed = Simulator::Now();
     r.closeKind = "normal";
-    m_book->Event(m_host, id, "app_closed", byPeer ? "peer" : "local");
+    m_book->Event(m_host, id, "app_closed", byPeer ? "closed_first=peer" : "closed_first=local");
     End(id, socket);
 }
 
@@ -241,14 +245,14 @@ ServerReporter::Accepted(Ptr<Socket> socket, const Address& from)
     m_accepted[PeekPointer(socket)] = id;
     InetSocketAddress inet = InetSocketAddress::ConvertFrom(from);
     std::ostringstream detail;
-    detail << inet.GetIpv4() << ":" << inet.GetPort();
+    detail << "remote_address=" << inet.GetIpv4() << " remote_port=" << inet.GetPort();
     m_book->Event(m_host, id, "accepted", detail.str());
 }
 
 void
 ServerReporter::SessionAccepted(Ptr<Socket> socket, const std::string& calling)
 {
-    m_book->Event(m_host, IdOf(socket), "nbss_session_accepted", "calling=" + calling);
+    m_book->Event(m_host, IdOf(socket), "nbss_session_accepted", "calling=" + DetailValue(calling));
 }
 
 void
@@ -260,13 +264,14 @@ ServerReporter::IdleDisconnect(Ptr<Socket> socket)
 void
 ServerReporter::Close(Ptr<Socket> socket)
 {
-    m_book->Event(m_host, IdOf(socket), "app_close", "server first");
+    m_book->Event(m_host, IdOf(socket), "app_close", "text=\"server first\"");
 }
 
 void
 ServerReporter::Closed(Ptr<Socket> socket, bool byPeer)
 {
-    m_book->Event(m_host, IdOf(socket), "app_closed", byPeer ? "peer" : "local");
+    m_book->Event(m_host, IdOf(socket), "app_closed",
+                  byPeer ? "closed_first=peer" : "closed_first=local");
     m_accepted.erase(PeekPointer(socket));
 }
 

@@ -5,6 +5,7 @@
 #include "build-info.h"
 #include "fit-command.h"
 #include "interrupt.h"
+#include "legacy-tcp-parameter-aliases.h"
 #include "memory-estimate.h"
 #include "message-text.h"
 #include "ns3/nstime.h"
@@ -479,9 +480,9 @@ Profiles(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
         out << "\n";
     }
     out << "Per-host parameters may also use these Windows registry names:\n";
-    for (const auto& [name, meaning] : RegistryNames())
+    for (const auto& alias : ns3::LegacyTcpParameterAliases::GetAll())
     {
-        out << "  " << std::left << std::setw(30) << name << " -> " << meaning << "\n";
+        out << "  " << std::left << std::setw(30) << alias.name << " -> " << alias.meaning << "\n";
     }
     return kExitOk;
 }

@@ -55,19 +55,11 @@ ConnectionBook::Event(const std::string& host, uint64_t connectionId, const std:
     m_eventTrace(host, connectionId, event, detail);
 }
 
-size_t
-ConnectionBook::TupleHash::operator()(const TupleKey& k) const
-{
-    uint64_t a = (static_cast<uint64_t>(k.local) << 32) | k.remote;
-    uint64_t b = (static_cast<uint64_t>(k.localPort) << 16) | k.remotePort;
-    return std::hash<uint64_t>()(a * 0x9E3779B97F4A7C15ULL ^ b);
-}
-
 void
 ConnectionBook::BindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
                           uint16_t remotePort, uint64_t id)
 {
-    m_tuples[TupleKey{local.Get(), remote.Get(), localPort, remotePort}] = id;
+    m_tuples[LegacyTcpFourTuple::Make(local, localPort, remote, remotePort)] = id;
 }
 
 void
@@ -101,7 +93,7 @@ uint64_t
 ConnectionBook::FindTuple(Ipv4Address local, uint16_t localPort, Ipv4Address remote,
                           uint16_t remotePort) const
 {
-    auto it = m_tuples.find(TupleKey{local.Get(), remote.Get(), localPort, remotePort});
+    auto it = m_tuples.find(LegacyTcpFourTuple::Make(local, localPort, remote, remotePort));
     return it == m_tuples.end() ? 0 : it->second;
 }
 

@@ -2,6 +2,7 @@
 #define RETROTCP_CONNECTION_BOOK_H
 
 #include "connection-record.h"
+#include "legacy-tcp-four-tuple.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/object.h"
 #include "ns3/socket.h"
@@ -121,28 +122,9 @@ class ConnectionBook : public ns3::Object
     void UpdateOpenCounters();
 
   private:
-    struct TupleKey
-    {
-        uint32_t local;
-        uint32_t remote;
-        uint16_t localPort;
-        uint16_t remotePort;
-
-        bool
-        operator==(const TupleKey& o) const
-        {
-            return local == o.local && remote == o.remote && localPort == o.localPort &&
-                   remotePort == o.remotePort;
-        }
-    };
-
-    struct TupleHash
-    {
-        size_t operator()(const TupleKey& k) const;
-    };
-
-    std::deque<ns3::ConnectionRecord> m_records;                  //!< index = id - 1
-    std::unordered_map<TupleKey, uint64_t, TupleHash> m_tuples;   //!< 4-tuple -> id
+    std::deque<ns3::ConnectionRecord> m_records; //!< index = id - 1
+    std::unordered_map<ns3::LegacyTcpFourTuple, uint64_t, ns3::LegacyTcpFourTupleHash>
+        m_tuples; //!< 4-tuple (seen from the calling host) -> id
     std::unordered_map<uint64_t, uint64_t> m_stackConnections;    //!< node+stack id -> id
     std::unordered_map<const ns3::Socket*, uint64_t> m_socketIds; //!< socket -> id (latest)
     std::map<uint64_t, ns3::Ptr<ns3::Socket>> m_openSockets;      //!< open calls, by id

@@ -1,6 +1,5 @@
 #include "event-log.h"
 
-#include "event-detail.h"
 #include "ns3/simulator.h"
 #include "units.h"
 
@@ -31,7 +30,7 @@ EventLog::Write(const std::string& host, uint64_t connectionId, const std::strin
     {
         out << connectionId;
     }
-    out << ',' << event << ',' << CsvField(CanonicalDetail(event, detail)) << '\n';
+    out << ',' << event << ',' << CsvField(detail) << '\n';
 }
 
 } // namespace retrotcp

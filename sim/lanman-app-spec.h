@@ -5,16 +5,13 @@
 #include "ns3/nstime.h"
 
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 #include <vector>
 
 namespace retrotcp
 {
 
-struct AppSpec;
 struct StackSpec;
-struct Scenario;
 struct StackProfile;
 
 /// A LAN Manager workstation ("type": "lanman-redirector").
@@ -38,17 +35,6 @@ struct LanmanServerSpec
 
 /// The port a lanman-server listens on (NetBIOS session service, RFC 1002).
 constexpr uint16_t kLanmanServerPort = 139;
-
-/// True for "lanman-redirector" and "lanman-server".
-bool IsLanmanAppType(const std::string& type);
-
-/// Parse a lanman application object into \p app (throws ScenarioError).
-void ParseLanmanApplication(const nlohmann::json& value, const std::string& path,
-                            const std::string& file, AppSpec& app);
-
-/// Check that the servers and domain controller a redirector names are hosts.
-void CheckLanmanReferences(const Scenario& s, const AppSpec& app,
-                           const std::set<std::string>& members);
 
 /// True for the lanman-dos-* profiles.
 bool IsLanmanProfile(const StackProfile& profile);

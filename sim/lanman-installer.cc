@@ -2,7 +2,6 @@
 
 #include "lanman-redirector-helper.h"
 #include "lanman-redirector.h"
-#include "lanman-server-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
@@ -62,24 +61,10 @@ LanmanInstaller::RecordCommand(const LanmanCommandRecord& record)
 }
 
 Ptr<Application>
-LanmanInstaller::Install(const HostInstance& host, const AppSpec& app, TypeId factory,
-                         Callback<void, Ptr<Socket>> configure, int64_t& nextStream)
+LanmanInstaller::InstallRedirector(const HostInstance& host, const AppSpec& app, TypeId factory,
+                                   Callback<void, Ptr<Socket>> configure, int64_t& nextStream)
 {
     const HostSpec& spec = *host.spec;
-    if (app.type == "lanman-server")
-    {
-        const LanmanServerSpec& s = app.lanmanServer;
-        LanmanServerHelper server;
-        server.SetAttribute("SocketFactory", TypeIdValue(factory));
-        server.SetAttribute("ThinkTime", TimeValue(s.thinkTime));
-        server.SetAttribute("LogonThinkTime", TimeValue(s.logonThinkTime));
-        server.SetAttribute("IdleTimeout", TimeValue(s.idleTimeout));
-        server.SetSocketConfigurator(configure);
-        ApplicationContainer apps = server.Install(host.node);
-        apps.Start(s.start);
-        apps.Stop(m_scenario.duration);
-        return apps.Get(0);
-    }
     const LanmanRedirectorSpec& r = app.lanmanRedirector;
     // LMHOSTS: every host of the scenario can be named in \\SERVER\SHARE. One
     // table for all workstations (a copy each would cost hosts squared).

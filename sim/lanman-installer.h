@@ -11,8 +11,8 @@ namespace retrotcp
 {
 
 /**
- * \brief Installs the lanman-redirector and lanman-server applications of a
- * scenario on their hosts and routes the redirectors' "Command" trace to a
+ * \brief Installs the lanman-redirector applications of a scenario on their
+ * hosts (one LMHOSTS table for all) and routes the redirectors' "Command" trace to a
  * CommandsLog (with the conn_id of the connection each command used).
  */
 class LanmanInstaller
@@ -22,15 +22,14 @@ class LanmanInstaller
                     ns3::Ptr<ConnectionBook> book, CommandsLog& commands);
 
     /**
-     * \brief Install one lanman application on \p host.
+     * \brief Install a lanman-redirector on \p host.
      * \param host the host \param app its spec \param factory socket factory
      * \param configure per-socket configuration (may be null) \param nextStream RNG
      * stream counter (start jitter)
      */
-    ns3::Ptr<ns3::Application> Install(const HostInstance& host, const AppSpec& app,
-                                       ns3::TypeId factory,
-                                       ns3::Callback<void, ns3::Ptr<ns3::Socket>> configure,
-                                       int64_t& nextStream);
+    ns3::Ptr<ns3::Application> InstallRedirector(
+        const HostInstance& host, const AppSpec& app, ns3::TypeId factory,
+        ns3::Callback<void, ns3::Ptr<ns3::Socket>> configure, int64_t& nextStream);
 
     /// Report the commands still running (result "pending") at the end of the run.
     void ReportRunning();

@@ -27,14 +27,15 @@ LegacyEventForwarder::Forward(const ns3::LegacyTcpEvent& event)
             id = m_book->FindTuple(event.remoteAddress, event.remotePort, local, event.localPort);
         }
     }
-    if (id != 0 && event.name == "syn_sent" && event.localPort != 0)
+    if (id != 0 && event.type == ns3::LegacyTcpEventType::SynSent && event.localPort != 0)
     {
         // The stack chose the port inside Connect(): the call's 4-tuple is known now.
         ns3::Ipv4Address local =
             event.localAddress == ns3::Ipv4Address::GetAny() ? m_address : event.localAddress;
         m_book->BindLocalEnd(id, local, event.localPort);
     }
-    m_book->Event(m_host, id, event.name, event.detail);
+    m_book->Event(m_host, id, ns3::LegacyTcpEventName(event.type),
+                  ns3::LegacyTcpEventDetail(event));
 }
 
 } // namespace retrotcp

@@ -1,5 +1,6 @@
 #include "memory-estimate.h"
 
+#include "application-kind.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
 
@@ -39,6 +40,8 @@ Add(uint64_t a, uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
+} // namespace
+
 // Stock ns-3 keeps a whole socket for 2 x MaxSegLifetime (default 120 s) after an
 // active close; the legacy stacks keep a small TIME-WAIT record instead.
 double
@@ -53,25 +56,6 @@ SocketLifetimeSeconds(const HostSpec& h)
     }
     return 1;
 }
-
-// Sockets of one connect application alive at one time, at most.
-uint64_t
-AliveConnects(const HostSpec& h, const ConnectAppSpec& c)
-{
-    const double lifetime = SocketLifetimeSeconds(h);
-    if (c.sequential && lifetime <= 1)
-    {
-        return 1; // each closes before the next starts; TIME-WAIT is a record
-    }
-    const double interval = c.interval.GetSeconds();
-    if (interval <= 0)
-    {
-        return c.count;
-    }
-    const double window = lifetime + c.hold.GetSeconds();
-    return std::min<uint64_t>(c.count, static_cast<uint64_t>(window / interval) + 1);
-}
-} // namespace
 
 MemoryEstimate
 EstimateMemory(const Scenario& scenario, bool pcap)
@@ -91,39 +75,10 @@ EstimateMemory(const Scenario& scenario, bool pcap)
         e.captures += pcap ? h.count : 0;
         for (const auto& app : h.applications)
         {
-            uint64_t connections = 0;
-            uint64_t alive = 0;
-            uint64_t commands = 0;
-            if (app.type == "connect")
-            {
-                connections = app.connect.count;
-                alive = AliveConnects(h, app.connect);
-            }
-            else if (app.type == "lanman-redirector")
-            {
-                // A session per server named (kept until logoff) and the logon's;
-                // the logon script runs after each logon.
-                const auto& r = app.lanmanRedirector;
-                std::set<std::string> servers{r.domainController};
-                uint64_t logons = 0;
-                for (const auto* list : {&r.commands, &r.logonScript})
-                {
-                    for (const auto& c : *list)
-                    {
-                        logons += c.kind == ns3::LanmanCommand::LOGON;
-                        if (c.kind == ns3::LanmanCommand::USE)
-                        {
-                            servers.insert(c.server);
-                        }
-                    }
-                }
-                commands = r.commands.size() + r.logonScript.size() * std::max<uint64_t>(logons, 1);
-                connections = servers.size() * std::max<uint64_t>(logons, 1);
-                alive = servers.size();
-            }
-            e.connections = Add(e.connections, Saturating(connections, h.count));
-            e.sockets = Add(e.sockets, Saturating(alive, h.count));
-            e.commands = Add(e.commands, Saturating(commands, h.count));
+            ApplicationLoad load = KindOf(app).load(h, app);
+            e.connections = Add(e.connections, Saturating(load.connections, h.count));
+            e.sockets = Add(e.sockets, Saturating(load.alive, h.count));
+            e.commands = Add(e.commands, Saturating(load.commands, h.count));
         }
     }
     uint64_t bytes = kBase;

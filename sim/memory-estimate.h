@@ -29,6 +29,10 @@ struct MemoryEstimate
     std::string Describe() const;
 };
 
+/// Seconds a stack keeps a socket after it closes (for sockets alive at one time):
+/// stock ns-3 keeps it through TIME-WAIT, 2 x MaxSegLifetime + 1 s.
+double SocketLifetimeSeconds(const HostSpec& host);
+
 /// Estimate a run of \p scenario (with --pcap if \p pcap).
 MemoryEstimate EstimateMemory(const Scenario& scenario, bool pcap);
 

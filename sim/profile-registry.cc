@@ -1,6 +1,7 @@
 #include "profile-registry.h"
 
 #include "lanman-profile-registry.h"
+#include "legacy-tcp-parameter-aliases.h"
 #include "legacy-tcp-profile-registry.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -93,62 +94,6 @@ ParameterTypeId(const StackProfile& profile)
 {
     return profile.kind == StackKind::Stock ? "ns3::TcpSocketBase" : "ns3::LegacyTcpL4Protocol";
 }
-
-const std::vector<std::pair<std::string, std::string>>&
-RegistryNames()
-{
-    static const std::vector<std::pair<std::string, std::string>> names = {
-        {"TcpMaxConnectRetransmissions", "MaxConnectRetransmissions (NT, integer)"},
-        {"MaxConnectRetries", "MaxConnectRetransmissions (Windows 95, integer)"},
-        {"TcpTimedWaitDelay", "TimeWaitDelay (integer seconds)"},
-        {"MaxUserPort", "EphemeralPortMax (integer)"},
-        {"TcpInitialRtt", "SynInitialTimeout and InitialRto (integer milliseconds)"},
-    };
-    return names;
-}
-
-namespace
-{
-// Translate a Windows registry name into attribute assignments; false if \p name is
-// not a registry name.
-bool
-TranslateRegistryName(const std::string& name, const std::string& value,
-                      std::vector<ParameterAssignment>& out, std::string& expected)
-{
-    bool known = false;
-    for (const auto& [registryName, meaning] : RegistryNames())
-    {
-        known = known || registryName == name;
-    }
-    if (!known)
-    {
-        return false;
-    }
-    if (!ParseDecimal(value, 9))
-    {
-        expected = "a non-negative integer (registry value " + name + ")";
-        return true;
-    }
-    if (name == "TcpMaxConnectRetransmissions" || name == "MaxConnectRetries")
-    {
-        out.emplace_back("MaxConnectRetransmissions", value);
-    }
-    else if (name == "TcpTimedWaitDelay")
-    {
-        out.emplace_back("TimeWaitDelay", value + "s");
-    }
-    else if (name == "MaxUserPort")
-    {
-        out.emplace_back("EphemeralPortMax", value);
-    }
-    else if (name == "TcpInitialRtt")
-    {
-        out.emplace_back("SynInitialTimeout", value + "ms");
-        out.emplace_back("InitialRto", value + "ms");
-    }
-    return true;
-}
-} // namespace
 
 namespace
 {
@@ -391,10 +336,9 @@ CheckParameter(const StackProfile& profile, const std::string& name, const std::
     if (profile.kind == StackKind::Legacy)
     {
         std::vector<ParameterAssignment> translated;
-        std::string expected;
-        if (TranslateRegistryName(name, value, translated, expected))
+        if (ns3::LegacyTcpParameterAliases::Find(name))
         {
-            if (!expected.empty())
+            if (auto expected = ns3::LegacyTcpParameterAliases::Translate(name, value, translated))
             {
                 return expected;
             }

@@ -71,9 +71,6 @@ std::optional<std::string> CheckParameter(const StackProfile& profile, const std
 std::vector<ParameterAssignment> ModelDefaults(const StackProfile& profile,
                                                bool scenarioSettable = false);
 
-/// The registry names CheckParameter() understands, with what they set.
-const std::vector<std::pair<std::string, std::string>>& RegistryNames();
-
 } // namespace retrotcp
 
 #endif

@@ -1,12 +1,10 @@
 #include "runner.h"
 
-#include "app-reporters.h"
+#include "application-kind.h"
+#include "application-site.h"
 #include "connection-book.h"
-#include "connector-application.h"
-#include "connector-helper.h"
 #include "event-log.h"
 #include "interrupt.h"
-#include "lanman-installer.h"
 #include "legacy-event-forwarder.h"
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
@@ -28,8 +26,6 @@
 #include "result-folder.h"
 #include "run-progress.h"
 #include "scheduler-choice.h"
-#include "service-application.h"
-#include "service-helper.h"
 #include "time-registry.h"
 #include "topology.h"
 #include "units.h"
@@ -52,9 +48,6 @@ using namespace ns3;
 
 namespace
 {
-
-const char* const kOutcomeWords[] = {"established", "refused", "timed_out", "no_tcb", "no_port",
-                                     "reset",       "aborted", "failed",    "pending"};
 
 // Sets a host's stock-TCP parameters on each socket it creates.
 void
@@ -85,13 +78,6 @@ class Run
 
   private:
     void InstallHost(const HostInstance& host);
-    void InstallConnector(const HostInstance& host, const AppSpec& app, TypeId factory,
-                          const Callback<void, Ptr<Socket>>& configure);
-    void InstallService(const HostInstance& host, const AppSpec& app, TypeId factory,
-                        const Callback<void, Ptr<Socket>>& configure);
-    void InstallLanman(const HostInstance& host, const AppSpec& app, TypeId factory,
-                       const Callback<void, Ptr<Socket>>& configure);
-    std::string HostNameOf(Ipv4Address address) const;
     void InstallLegacyStack(const HostInstance& host, const StackProfile& profile);
     void EnablePcap();
     void Simulate(RunResult& result);
@@ -108,16 +94,13 @@ class Run
     std::ostream& m_log;
     OutputFile* m_eventsFile;
     EventLog m_events;
-    CommandsLog m_commands;                    //!< commands.csv (lanman-redirector)
-    std::unique_ptr<LanmanInstaller> m_lanman; //!< lanman applications
+    CommandsLog m_commands; //!< commands.csv (lanman-redirector)
     Topology m_topology;
-    Ptr<ConnectionBook> m_book;                             //!< connections.csv, events.csv
-    std::vector<std::unique_ptr<ClientReporter>> m_clients; //!< one per client application
-    std::vector<std::unique_ptr<ServerReporter>> m_servers; //!< one per server application
+    Ptr<ConnectionBook> m_book;              //!< connections.csv, events.csv
+    std::unique_ptr<ApplicationSite> m_site; //!< the applications' installers and reporters
     std::vector<std::unique_ptr<WireTap>> m_taps;
     std::vector<std::unique_ptr<LegacyEventForwarder>> m_forwarders;
     std::map<const HostSpec*, LegacyTcpStackHelper> m_stackHelpers; //!< one per legacy group
-    int64_t m_nextStream{0};
     PcapCapture m_pcap;
     std::unique_ptr<ProvenanceRecord> m_provenance; //!< scenario.json, summary fields
 };
@@ -127,113 +110,24 @@ Run::InstallHost(const HostInstance& host)
 {
     const HostSpec& spec = *host.spec;
     const StackProfile* profile = FindProfile(spec.stack.profile);
-    TypeId factory = TcpSocketFactory::GetTypeId();
-    Callback<void, Ptr<Socket>> configure;
+    HostSockets sockets{TcpSocketFactory::GetTypeId(), {}};
     if (profile->kind == StackKind::Stock)
     {
         m_taps.push_back(std::make_unique<WireTap>(host.node, host.name, m_book));
         if (!spec.stack.parameters.empty())
         {
-            configure = MakeBoundCallback(&ConfigureStockSocket, &spec.stack.parameters);
+            sockets.configure = MakeBoundCallback(&ConfigureStockSocket, &spec.stack.parameters);
         }
     }
     else
     {
         InstallLegacyStack(host, *profile);
-        factory = LegacyTcpSocketFactory::GetTypeId();
+        sockets.factory = LegacyTcpSocketFactory::GetTypeId();
     }
     for (const auto& app : spec.applications)
     {
-        // One table: each application type of the scenario format and how it is
-        // installed (parsing and checking: scenario-loader.cc).
-        using Installer = void (Run::*)(const HostInstance&, const AppSpec&, TypeId,
-                                        const Callback<void, Ptr<Socket>>&);
-        static const std::map<std::string, Installer> kInstallers = {
-            {"connect", &Run::InstallConnector},
-            {"service", &Run::InstallService},
-            {"lanman-server", &Run::InstallLanman},
-            {"lanman-redirector", &Run::InstallLanman},
-        };
-        (this->*kInstallers.at(app.type))(host, app, factory, configure);
-    }
-}
-
-std::string
-Run::HostNameOf(Ipv4Address address) const
-{
-    const HostInstance* host = m_topology.FindByAddress(address);
-    return host ? host->name : "";
-}
-
-void
-Run::InstallConnector(const HostInstance& host, const AppSpec& app, TypeId factory,
-                      const Callback<void, Ptr<Socket>>& configure)
-{
-    const ConnectAppSpec& c = app.connect;
-    const HostInstance& remote = m_topology.Host(c.remote);
-    ConnectorHelper helper(factory.GetName(), InetSocketAddress(remote.address, c.port));
-    helper.SetAttribute("Count", UintegerValue(c.count));
-    helper.SetAttribute("Interval", TimeValue(c.interval));
-    helper.SetAttribute("SendBytes", UintegerValue(c.sendBytes));
-    helper.SetAttribute("ReceiveBytes", UintegerValue(c.receiveBytes));
-    helper.SetAttribute("HoldTime", TimeValue(c.hold));
-    helper.SetAttribute("PortCount", UintegerValue(c.portLast > 0 ? c.portLast - c.port + 1 : 1));
-    helper.SetAttribute("Sequential", BooleanValue(c.sequential));
-    helper.SetAttribute("UntilConnected", BooleanValue(c.untilConnected));
-    helper.SetAttribute("GiveUpAfter", TimeValue(c.giveUpAfter));
-    helper.SetSocketConfigurator(configure);
-    ApplicationContainer apps = helper.Install(host.node);
-    m_clients.push_back(std::make_unique<ClientReporter>(
-        m_book, host.name, host.spec->stack.profile, host.node->GetId(),
-        [this](Ipv4Address a) { return HostNameOf(a); }));
-    m_clients.back()->Listen(apps.Get(0));
-    apps.Start(c.start);
-    apps.Stop(m_scenario.duration);
-}
-
-void
-Run::InstallService(const HostInstance& host, const AppSpec& app, TypeId factory,
-                    const Callback<void, Ptr<Socket>>& configure)
-{
-    // One listener per up window of the service's schedule: it opens at "up" and
-    // closes at "down", so connects between windows are refused.
-    const ServiceAppSpec& s = app.service;
-    for (const ServiceWindow& w : s.windows)
-    {
-        if (w.up >= m_scenario.duration)
-        {
-            continue;
-        }
-        ServiceHelper helper(factory.GetName(), s.port);
-        helper.SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
-        helper.SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
-        helper.SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
-        helper.SetSocketConfigurator(configure);
-        ApplicationContainer apps = helper.Install(host.node);
-        m_servers.push_back(std::make_unique<ServerReporter>(m_book, host.name));
-        m_servers.back()->Listen(apps.Get(0));
-        apps.Start(w.up);
-        apps.Stop(w.down >= Time(0) ? w.down : m_scenario.duration);
-    }
-}
-
-void
-Run::InstallLanman(const HostInstance& host, const AppSpec& app, TypeId factory,
-                   const Callback<void, Ptr<Socket>>& configure)
-{
-    Ptr<Application> a = m_lanman->Install(host, app, factory, configure, m_nextStream);
-    if (app.type == "lanman-redirector")
-    {
-        // The redirector's sessions report the MS-DOS codes it shows the user.
-        m_clients.push_back(std::make_unique<ClientReporter>(
-            m_book, host.name, host.spec->stack.profile, host.node->GetId(),
-            [this](Ipv4Address address) { return HostNameOf(address); }, ERRORS_DOS, false));
-        m_clients.back()->Listen(a);
-    }
-    else
-    {
-        m_servers.push_back(std::make_unique<ServerReporter>(m_book, host.name));
-        m_servers.back()->Listen(a);
+        // Each application type installs itself (application-kind.h).
+        KindOf(app).install(*m_site, host, sockets, app);
     }
 }
 
@@ -254,7 +148,8 @@ Run::InstallLegacyStack(const HostInstance& host, const StackProfile& profile)
         helper = m_stackHelpers.emplace(&spec, preset).first;
     }
     Ptr<LegacyTcpL4Protocol> stack = helper->second.Install(host.node);
-    m_nextStream += helper->second.AssignStreams(NodeContainer(host.node), m_nextStream);
+    int64_t& nextStream = m_site->NextStream();
+    nextStream += helper->second.AssignStreams(NodeContainer(host.node), nextStream);
     m_forwarders.push_back(std::make_unique<LegacyEventForwarder>(host.name, host.address, m_book,
                                                                   host.node->GetId()));
     stack->TraceConnectWithoutContext(
@@ -338,9 +233,9 @@ Run::WriteConnections(RunResult& result)
     out << "conn_id,host,profile,local_port,remote_host,remote_address,remote_port,start_s,"
            "end_s,closed_s,outcome,error_code,errno,syns_sent,rsts_received,bytes_sent,"
            "bytes_received,close\n";
-    for (const char* word : kOutcomeWords)
+    for (ConnectionOutcome outcome : AllConnectionOutcomes())
     {
-        result.outcomes[word] = 0;
+        result.outcomes[ConnectionOutcomeName(outcome)] = 0;
     }
     for (const ConnectionRecord& r : m_book->GetRecords())
     {
@@ -449,10 +344,10 @@ Run::Execute()
     // Building is cheaper without ns-3's registry of every Time made before the run.
     EndTimeRegistry();
     m_topology = BuildTopology(m_scenario);
-    m_nextStream = m_topology.nextStream;
     m_book = CreateObject<ConnectionBook>();
     m_book->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
-    m_lanman = std::make_unique<LanmanInstaller>(m_scenario, m_topology, m_book, m_commands);
+    m_site = std::make_unique<ApplicationSite>(m_scenario, m_topology, m_book, m_commands,
+                                               m_topology.nextStream);
     for (size_t i = 0; i < m_topology.hosts.size(); ++i)
     {
         if (i % 1024 == 0)
@@ -476,7 +371,7 @@ Run::Execute()
     }
     result.files.push_back("connections.csv");
     m_book->UpdateOpenCounters(); // calls still open at the end
-    m_lanman->ReportRunning();
+    m_site->Lanman().ReportRunning();
     if (LanmanInstaller::HasRedirector(m_scenario))
     {
         result.files.push_back("commands.csv");
@@ -490,8 +385,7 @@ Run::Execute()
     Names::Clear();
     m_taps.clear();
     m_forwarders.clear();
-    m_clients.clear();
-    m_servers.clear();
+    m_site->Clear();
     m_stackHelpers.clear();
     m_book = nullptr;
     m_pcap.Close();

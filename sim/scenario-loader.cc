@@ -1,5 +1,6 @@
 #include "scenario-loader.h"
 
+#include "application-kind.h"
 #include "json-reader.h"
 #include "lanman-stack-config.h"
 #include "message-text.h"
@@ -114,69 +115,6 @@ ParseStack(const json& value, const std::string& path, const std::string& file)
     return stack;
 }
 
-// "port": N, or "port_range": [first, last] for a port scan.
-void
-ParsePorts(const JsonReader& r, ConnectAppSpec& c)
-{
-    if (r.Has("port") == r.Has("port_range"))
-    {
-        r.Fail(r.Has("port") ? "port_range" : "port",
-               "exactly one of \"port\" (1-65535) and \"port_range\" ([first, last])");
-    }
-    if (r.Has("port"))
-    {
-        c.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
-        return;
-    }
-    const json& range = r.Child("port_range");
-    auto isPort = [](const json& v) {
-        return v.is_number_unsigned() && v.get<uint64_t>() >= 1 && v.get<uint64_t>() <= 65535;
-    };
-    if (!range.is_array() || range.size() != 2 || !isPort(range[0]) || !isPort(range[1]) ||
-        range[0].get<uint64_t>() > range[1].get<uint64_t>())
-    {
-        r.Fail("port_range", "[first, last]: two ports in 1-65535 with first <= last");
-    }
-    c.port = range[0].get<uint16_t>();
-    c.portLast = range[1].get<uint16_t>();
-}
-
-// "schedule": [{"up": "0s", "down": "2s"}, {"up": "5s"}]: windows in time order,
-// each up before its down and after the previous down; only the last may stay up.
-std::vector<ServiceWindow>
-ParseServiceSchedule(const JsonReader& r)
-{
-    const json& list = r.Child("schedule");
-    if (!list.is_array() || list.empty())
-    {
-        r.Fail("schedule", "a non-empty array of {\"up\": ..., \"down\": ...} windows");
-    }
-    std::vector<ServiceWindow> windows;
-    for (size_t i = 0; i < list.size(); ++i)
-    {
-        std::string path = r.PathOf("schedule") + "/" + std::to_string(i);
-        JsonReader w(list[i], path, r.File(), {"up", "down"});
-        ServiceWindow window;
-        window.up = w.Duration("up");
-        window.down = w.Duration("down", window.down);
-        if (!windows.empty() && (windows.back().down < ns3::Time(0)))
-        {
-            throw ScenarioError(r.File(), path, "no window after one without \"down\"",
-                                "another window");
-        }
-        if (!windows.empty() && window.up <= windows.back().down)
-        {
-            w.Fail("up", "a time after the previous window's \"down\"");
-        }
-        if (window.down >= ns3::Time(0) && window.down <= window.up)
-        {
-            w.Fail("down", "a time after \"up\"");
-        }
-        windows.push_back(window);
-    }
-    return windows;
-}
-
 AppSpec
 ParseApplication(const json& value, const std::string& path, const std::string& file)
 {
@@ -184,73 +122,24 @@ ParseApplication(const json& value, const std::string& path, const std::string& 
     {
         throw ScenarioError(file, path, "an application object", JsonReader::Describe(value));
     }
-    AppSpec app;
-    app.path = path;
     std::string type =
         value.contains("type") && value["type"].is_string() ? value["type"].get<std::string>() : "";
-    if (type == "connect")
+    const ApplicationKind* kind = FindApplicationKind(type);
+    if (!kind)
     {
-        JsonReader r(value, path, file,
-                     {"type", "remote", "port", "port_range", "start", "count", "interval", "mode",
-                      "until_connected", "give_up_after", "send_bytes", "receive_bytes", "hold"});
-        app.type = type;
-        ConnectAppSpec& c = app.connect;
-        c.remote = r.String("remote");
-        ParsePorts(r, c);
-        c.start = r.Duration("start", c.start);
-        uint32_t ports = c.portLast > 0 ? c.portLast - c.port + 1U : 1U;
-        c.count = static_cast<uint32_t>(r.Unsigned("count", 0, 10000000, ports));
-        c.sequential = r.Choice("mode", {"scheduled", "sequential"}, "scheduled") == "sequential";
-        c.untilConnected = r.Bool("until_connected", false);
-        c.giveUpAfter = r.Duration("give_up_after", c.giveUpAfter);
-        c.interval = r.Duration("interval", c.interval);
-        c.sendBytes = static_cast<uint32_t>(r.Unsigned("send_bytes", 0, 1U << 30, 0));
-        c.receiveBytes = static_cast<uint32_t>(r.Unsigned("receive_bytes", 0, 1U << 30, 0));
-        c.hold = r.Duration("hold", c.hold);
-    }
-    else if (type == "service")
-    {
-        JsonReader r(value, path, file,
-                     {"type", "port", "start", "stop", "schedule", "request_bytes",
-                      "response_bytes", "close_after_response"});
-        app.type = type;
-        ServiceAppSpec& s = app.service;
-        s.port = static_cast<uint16_t>(r.Unsigned("port", 1, 65535));
-        s.start = r.Duration("start", s.start);
-        s.stop = r.Duration("stop", s.stop);
-        s.requestBytes = static_cast<uint32_t>(r.Unsigned("request_bytes", 0, 1U << 30, 0));
-        s.responseBytes = static_cast<uint32_t>(r.Unsigned("response_bytes", 0, 1U << 30, 0));
-        s.closeAfterResponse = r.Bool("close_after_response", false);
-        if (s.stop >= ns3::Time(0) && s.stop <= s.start)
+        std::string list;
+        for (const ApplicationKind* k : ApplicationKinds())
         {
-            r.Fail("stop", "a time after \"start\"");
+            list += std::string(list.empty() ? "" : ", ") + Quoted(k->type);
         }
-        if (r.Has("schedule"))
-        {
-            if (r.Has("start") || r.Has("stop"))
-            {
-                r.Fail("schedule", "either \"schedule\" or \"start\"/\"stop\", not both");
-            }
-            s.windows = ParseServiceSchedule(r);
-        }
-        else
-        {
-            s.windows = {{s.start, s.stop}};
-        }
-    }
-    else if (IsLanmanAppType(type))
-    {
-        ParseLanmanApplication(value, path, file, app);
-    }
-    else
-    {
         std::string found = value.contains("type") ? JsonReader::Describe(value["type"])
                                                    : "nothing (the key is missing)";
-        throw ScenarioError(file, path + "/type",
-                            "an application type (\"connect\", \"service\", "
-                            "\"lanman-redirector\", \"lanman-server\")",
-                            found);
+        throw ScenarioError(file, path + "/type", "an application type (" + list + ")", found);
     }
+    AppSpec app;
+    app.path = path;
+    app.type = kind->type;
+    kind->parse(value, path, file, app);
     return app;
 }
 
@@ -403,40 +292,16 @@ CheckReferences(const Scenario& s, const json& document)
         std::map<uint16_t, std::string> listeners; // port -> the application that listens
         for (const auto& app : h.applications)
         {
-            std::optional<uint16_t> port;
-            if (app.type == "service")
+            const ApplicationKind& kind = KindOf(app);
+            std::optional<ListenedPort> port = kind.listens(app);
+            if (port && !listeners.emplace(port->port, app.path).second)
             {
-                port = app.service.port;
-            }
-            else if (app.type == "lanman-server")
-            {
-                port = kLanmanServerPort;
-            }
-            if (port && !listeners.emplace(*port, app.path).second)
-            {
-                throw ScenarioError(s.file, app.path + (app.type == "service" ? "/port" : ""),
+                throw ScenarioError(s.file, app.path + port->key,
                                     "a port no other application of this host listens on",
-                                    std::to_string(*port) + " (" + app.type + "; " +
-                                        listeners[*port] + " listens on it too)");
+                                    std::to_string(port->port) + " (" + app.type + "; " +
+                                        listeners[port->port] + " listens on it too)");
             }
-            if (app.type == "connect")
-            {
-                const HostSpec* remote = s.FindHost(app.connect.remote);
-                bool isMember = members.count(app.connect.remote) > 0;
-                if (!isMember || (remote && remote->count > 1))
-                {
-                    std::string why = remote ? " (a group of " + std::to_string(remote->count) +
-                                                   " hosts: name one member, such as " +
-                                                   remote->MemberName(0) + ")"
-                                             : " (no such host)";
-                    throw ScenarioError(s.file, app.path + "/remote", "the name of one host",
-                                        Quoted(app.connect.remote) + why);
-                }
-            }
-            else if (IsLanmanAppType(app.type))
-            {
-                CheckLanmanReferences(s, app, members);
-            }
+            kind.checkReferences(ReferenceScope{s, members}, app);
         }
     }
     (void)document;

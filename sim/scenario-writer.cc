@@ -1,5 +1,6 @@
 #include "scenario-writer.h"
 
+#include "application-kind.h"
 #include "lanman-app-spec.h"
 #include "lanman-stack-config.h"
 #include "profile-registry.h"
@@ -85,102 +86,6 @@ StackJson(const StackSpec& stack)
 }
 
 ordered_json
-ConnectJson(const ConnectAppSpec& c)
-{
-    ordered_json j = {{"type", "connect"}, {"remote", c.remote}};
-    if (c.portLast > 0)
-    {
-        j["port_range"] = {c.port, c.portLast};
-    }
-    else
-    {
-        j["port"] = c.port;
-    }
-    j["start"] = FormatDuration(c.start);
-    j["count"] = c.count;
-    j["interval"] = FormatDuration(c.interval);
-    j["mode"] = c.sequential ? "sequential" : "scheduled";
-    j["until_connected"] = c.untilConnected;
-    j["give_up_after"] = FormatDuration(c.giveUpAfter);
-    j["send_bytes"] = c.sendBytes;
-    j["receive_bytes"] = c.receiveBytes;
-    j["hold"] = FormatDuration(c.hold);
-    return j;
-}
-
-ordered_json
-ServiceJson(const ServiceAppSpec& s)
-{
-    ordered_json j = {{"type", "service"}, {"port", s.port}};
-    if (s.windows.size() == 1)
-    {
-        j["start"] = FormatDuration(s.windows[0].up);
-        if (s.windows[0].down >= ns3::Time(0))
-        {
-            j["stop"] = FormatDuration(s.windows[0].down);
-        }
-    }
-    else
-    {
-        ordered_json windows = ordered_json::array();
-        for (const auto& w : s.windows)
-        {
-            ordered_json window = {{"up", FormatDuration(w.up)}};
-            if (w.down >= ns3::Time(0))
-            {
-                window["down"] = FormatDuration(w.down);
-            }
-            windows.push_back(window);
-        }
-        j["schedule"] = windows;
-    }
-    j["request_bytes"] = s.requestBytes;
-    j["response_bytes"] = s.responseBytes;
-    j["close_after_response"] = s.closeAfterResponse;
-    return j;
-}
-
-ordered_json
-CommandsJson(const std::vector<ns3::LanmanCommand>& commands)
-{
-    ordered_json list = ordered_json::array();
-    for (const auto& c : commands)
-    {
-        list.push_back(c.text);
-    }
-    return list;
-}
-
-ordered_json
-ApplicationJson(const AppSpec& app)
-{
-    if (app.type == "connect")
-    {
-        return ConnectJson(app.connect);
-    }
-    if (app.type == "service")
-    {
-        return ServiceJson(app.service);
-    }
-    if (app.type == "lanman-redirector")
-    {
-        const LanmanRedirectorSpec& r = app.lanmanRedirector;
-        return {{"type", app.type},
-                {"domain_controller", r.domainController},
-                {"commands", CommandsJson(r.commands)},
-                {"logon_script", CommandsJson(r.logonScript)},
-                {"start", FormatDuration(r.start)},
-                {"start_jitter", FormatDuration(r.startJitter)}};
-    }
-    const LanmanServerSpec& s = app.lanmanServer;
-    return {{"type", app.type},
-            {"start", FormatDuration(s.start)},
-            {"think_time", FormatDuration(s.thinkTime)},
-            {"logon_think_time", FormatDuration(s.logonThinkTime)},
-            {"idle_timeout", FormatDuration(s.idleTimeout)}};
-}
-
-ordered_json
 LanJson(const LanSpec& lan)
 {
     ordered_json j = {{"name", lan.name},
@@ -202,7 +107,7 @@ HostJson(const HostSpec& h)
     ordered_json apps = ordered_json::array();
     for (const auto& app : h.applications)
     {
-        apps.push_back(ApplicationJson(app));
+        apps.push_back(KindOf(app).resolved(app));
     }
     return {{"name", h.name},
             {"count", h.count},

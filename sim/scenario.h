@@ -1,6 +1,7 @@
 #ifndef RETROTCP_SCENARIO_H
 #define RETROTCP_SCENARIO_H
 
+#include "crafted-segment.h"
 #include "lanman-app-spec.h"
 #include "ns3/nstime.h"
 
@@ -82,6 +83,17 @@ struct ServiceAppSpec
     std::vector<ServiceWindow> windows; //!< from "schedule", else one {start, stop}
 };
 
+/// A probe of scripted TCP segments (CraftedSegmentApplication).
+struct CraftedAppSpec
+{
+    std::string target;                        //!< host the segments go to
+    uint16_t port{0};                          //!< its port
+    std::string as;                            //!< host to speak as; "" = this host
+    uint16_t sourcePort{20000};                //!< this host's port (without "as")
+    ns3::Time start;                           //!< when the script's clock starts
+    std::vector<ns3::CraftedSegment> segments; //!< the script
+};
+
 /// One application on a host.
 struct AppSpec
 {
@@ -93,6 +105,8 @@ struct AppSpec
     LanmanRedirectorSpec lanmanRedirector;
     /// when type == "lanman-server"
     LanmanServerSpec lanmanServer;
+    /// when type == "crafted"
+    CraftedAppSpec crafted;
 };
 
 /// A host, or a group of identical hosts.

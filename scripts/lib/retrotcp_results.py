@@ -16,7 +16,7 @@ import re
 # The outcome words of connections.csv (docs/results-format.md), always present
 # as columns of a sweep aggregate so that its columns do not depend on the results.
 OUTCOMES = ["established", "refused", "timed_out", "no_tcb", "no_port", "reset", "aborted",
-            "failed", "pending"]
+            "unreachable", "failed", "pending"]
 
 
 def read_csv(path):

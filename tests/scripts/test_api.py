@@ -77,6 +77,11 @@ def main():
         (run.scenario["hosts"][2]["stack"]["parameters"]["TCPCONNECTIONS"] == 7, "scenario.json"),
         (len(run.summary["scenario_sha256"]) == 64, "summary"),
     ]
+    # One list of outcome words: the binary's (summary.json counts every outcome the
+    # models know) and the scripts' (the columns of every sweep aggregate).
+    from retrotcp_results import OUTCOMES
+    checks.append((sorted(run.summary["outcomes"]) == sorted(OUTCOMES),
+                   "summary.json outcomes %s, scripts' OUTCOMES %s" % (sorted(run.summary["outcomes"]), OUTCOMES)))
     s = load_sweep(os.path.join(work, "results", "sweeps", "relogon"))
     tc = "hosts.ws-light.stack.parameters.TCPCONNECTIONS"
     msl = "hosts.ws-light.stack.parameters.MSL"

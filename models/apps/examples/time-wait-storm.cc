@@ -31,8 +31,11 @@ Time g_firstNoPort{-1};                   //!< when the first connect() found no
 void
 Count(const LegacyTcpEvent& event)
 {
-    std::string key =
-        event.name == "connect_failed" ? "connect_failed " + event.detail : event.name;
+    std::string key = LegacyTcpEventName(event.type);
+    if (event.type == LegacyTcpEventType::ConnectFailed)
+    {
+        key += std::string(" ") + LegacyTcpErrorName(event.error);
+    }
     if (key == "connect_failed no_port" && g_firstNoPort < Time(0))
     {
         g_firstNoPort = Simulator::Now();

@@ -32,6 +32,16 @@ ConnectionOutcomeName(ConnectionOutcome outcome)
     return "failed";
 }
 
+const std::vector<ConnectionOutcome>&
+AllConnectionOutcomes()
+{
+    using O = ConnectionOutcome;
+    static const std::vector<ConnectionOutcome> all = {
+        O::Established, O::Refused, O::TimedOut,    O::NoTcb,  O::NoPort,
+        O::Reset,       O::Aborted, O::Unreachable, O::Failed, O::Pending};
+    return all;
+}
+
 LegacyTcpError
 ConnectionOutcomeError(ConnectionOutcome outcome)
 {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -32,6 +33,12 @@ enum class ConnectionOutcome
  * \brief The connections.csv word for an outcome.
  */
 std::string ConnectionOutcomeName(ConnectionOutcome outcome);
+
+/**
+ * \brief Every outcome, in the order results list them: established, the
+ * failures of a connect, those of an established connection, failed, pending.
+ */
+const std::vector<ConnectionOutcome>& AllConnectionOutcomes();
 
 /**
  * \brief The stack error behind an outcome (LegacyTcpError::None for established,

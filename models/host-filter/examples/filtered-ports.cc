@@ -43,18 +43,27 @@ void
 Record(const LegacyTcpEvent& event)
 {
     PortLog& log = g_ports[event.remotePort];
-    if (event.name == "syn_sent" || event.name == "syn_retransmit")
+    switch (event.type)
     {
+    case LegacyTcpEventType::SynSent:
+    case LegacyTcpEventType::SynRetransmit:
         ++log.syns;
-    }
-    else if (event.name == "icmp_unreachable")
-    {
-        log.icmp = event.detail;
-    }
-    else if ((event.name == "established" || event.name == "connect_failed") && log.when < Time(0))
-    {
-        log.outcome = event.name == "established" ? "established" : event.detail;
-        log.when = Simulator::Now();
+        break;
+    case LegacyTcpEventType::IcmpUnreachable:
+        log.icmp = LegacyTcpEventDetail(event);
+        break;
+    case LegacyTcpEventType::Established:
+    case LegacyTcpEventType::ConnectFailed:
+        if (log.when < Time(0))
+        {
+            log.outcome = event.type == LegacyTcpEventType::Established
+                              ? "established"
+                              : LegacyTcpErrorName(event.error);
+            log.when = Simulator::Now();
+        }
+        break;
+    default:
+        break;
     }
 }
 

@@ -210,6 +210,6 @@ TEST_CASE("host-filter: what an ICMP unreachable does to a connect, per stack", 
         CHECK(s->GetError() == c.error);
         CHECK(Syns(net).size() == c.syns);
         CHECK((probe.when - Seconds(1)).GetSeconds() == Approx(c.failAfter).margin(0.011));
-        CHECK(net.Events(0, "icmp_unreachable").size() == c.syns);
+        CHECK(net.Events(0, LegacyTcpEventType::IcmpUnreachable).size() == c.syns);
     }
 }

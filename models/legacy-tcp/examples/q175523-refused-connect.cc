@@ -28,8 +28,8 @@ void
 PrintEvent(const LegacyTcpEvent& event)
 {
     std::cout << std::fixed << std::setprecision(4) << std::setw(9) << Simulator::Now().GetSeconds()
-              << " s  " << std::left << std::setw(16) << event.name << std::right << event.detail
-              << "\n";
+              << " s  " << std::left << std::setw(16) << LegacyTcpEventName(event.type)
+              << std::right << LegacyTcpEventDetail(event) << "\n";
 }
 
 void

@@ -60,7 +60,7 @@ LegacyTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& ipHeader,
     }
     // RFC 793 p.36: "If the connection does not exist (CLOSED) then a reset is sent
     // in response to any incoming segment except another reset."
-    SendRstFor(h, p->GetSize(), key, "no_connection");
+    SendRstFor(h, p->GetSize(), key, LegacyTcpCause::NoConnection);
     return IpL4Protocol::RX_ENDPOINT_CLOSED;
 }
 
@@ -108,9 +108,12 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
     // should be sent in reply (unless the RST bit is set ...): <SEQ=SND.NXT>
     // <ACK=RCV.NXT><CTL=ACK>". A SYN that cannot reopen the connection is such a
     // segment; it does not restart the 2 MSL timer.
-    auto reject = [&](const char* why) {
-        Emit("reopen_rejected", record.connectionId, key, why);
-        SendTimeWaitAck(key, record);
+    auto reject = [&](const TimeWaitRecord& r, LegacyTcpCause cause) {
+        LegacyTcpEvent event =
+            LegacyTcpEvent::For(LegacyTcpEventType::ReopenRejected, r.connectionId, key);
+        event.cause = cause;
+        Emit(event);
+        SendTimeWaitAck(key, r);
     };
     if (flags & TcpHeader::RST)
     {
@@ -128,18 +131,18 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         // duplicate."
         if (!m_config.timeWaitReopen)
         {
-            reject("disabled");
+            reject(record, LegacyTcpCause::ReopenDisabled);
             return;
         }
         if (!(h.GetSequenceNumber() > record.rcvNxt))
         {
-            reject("old_sequence");
+            reject(record, LegacyTcpCause::OldSequence);
             return;
         }
         Ptr<LegacyTcpSocket> listener = FindListener(key.localPort, local);
         if (!listener)
         {
-            reject("no_listener");
+            reject(record, LegacyTcpCause::NoListener);
             return;
         }
         TimeWaitRecord old;
@@ -148,8 +151,7 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         {
             m_timeWait.Restore(key, old);
             // `record` went with the removal: answer from the restored copy.
-            Emit("reopen_rejected", old.connectionId, key, "refused_by_application");
-            SendTimeWaitAck(key, old);
+            reject(old, LegacyTcpCause::RefusedByApplication);
         }
         return;
     }
@@ -160,7 +162,7 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         // timeout."
         SendTimeWaitAck(key, record);
         m_timeWait.Restart(key, GetTimeWaitDuration());
-        Emit("time_wait_fin_reacked", record.connectionId, key);
+        Emit(LegacyTcpEvent::For(LegacyTcpEventType::TimeWaitFinReacked, record.connectionId, key));
         return;
     }
     if (p->GetSize() > 0 || (flags & TcpHeader::SYN))
@@ -202,10 +204,13 @@ void
 LegacyTcpL4Protocol::TimeWaitExpired(const LegacyTcpFourTuple& key, const TimeWaitRecord& record)
 {
     NS_LOG_INFO("connection " << record.connectionId << ": TIME_WAIT -> CLOSED (2MSL timer)");
-    Emit("time_wait_exit", record.connectionId, key);
+    Emit(LegacyTcpEvent::For(LegacyTcpEventType::TimeWaitExit, record.connectionId, key));
     m_ports.Release(key.localPort);
     FreeBlock(record.connectionId, key);
-    Emit("closed", record.connectionId, key, "time_wait");
+    LegacyTcpEvent closed =
+        LegacyTcpEvent::For(LegacyTcpEventType::Closed, record.connectionId, key);
+    closed.cause = LegacyTcpCause::TimeWaitEnded;
+    Emit(closed);
 }
 
 } // namespace ns3

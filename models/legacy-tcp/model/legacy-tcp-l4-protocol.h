@@ -5,6 +5,7 @@
 #include "connection-block-pool.h"
 #include "ephemeral-port-allocator.h"
 #include "host-timer-clock.h"
+#include "legacy-tcp-connection-state.h"
 #include "legacy-tcp-error.h"
 #include "legacy-tcp-event.h"
 #include "legacy-tcp-four-tuple.h"
@@ -17,6 +18,7 @@
 #include "ns3/traced-value.h"
 #include "time-wait-table.h"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -179,6 +181,18 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint32_t GetTimeWaitCount() const;
     /** \return the number of synchronised or connecting connections */
     uint32_t GetConnectionCount() const;
+    /**
+     * \brief Read one connection as an observer outside the stack (a test, a
+     * crafted-segment probe). \param key its 4-tuple, seen from this host
+     * \return its socket's or TIME-WAIT record's state, if it exists
+     */
+    std::optional<LegacyTcpConnectionState> GetConnectionState(const LegacyTcpFourTuple& key) const;
+    /**
+     * \return the newest connection (largest id; sockets and TIME-WAIT records) on
+     * local port \p localPort whose remote end has address \p remote, if any
+     */
+    std::optional<LegacyTcpConnectionState> FindConnectionState(uint16_t localPort,
+                                                                Ipv4Address remote) const;
     /** \return the TIME-WAIT length: TimeWaitDelay, or 2 x Msl if that is 0 */
     Time GetTimeWaitDuration() const;
     /** \return the error numbering of this stack's socket API */
@@ -290,10 +304,12 @@ class LegacyTcpL4Protocol : public IpL4Protocol
      * withAck <SEQ=seq><ACK=ack><CTL=RST,ACK>; window 0. Emits rst_sent.
      * \param key the connection's 4-tuple (local and remote ends)
      * \param seq SEQ \param ack ACK (withAck only) \param withAck set the ACK bit
-     * \param id the connection (0 = none) \param why rst_sent detail
+     * \param id the connection (0 = none) \param cause why (rst_sent)
+     * \param state the connection's state, for LegacyTcpCause::InState
      */
     void SendRst(const LegacyTcpFourTuple& key, SequenceNumber32 seq, SequenceNumber32 ack,
-                 bool withAck, uint64_t id, const std::string& why);
+                 bool withAck, uint64_t id, LegacyTcpCause cause,
+                 LegacyTcpState state = LEGACY_TCP_CLOSED);
     /**
      * \brief RFC 793 p.36, a reset for a segment that belongs to no connection:
      * "If the incoming segment has an ACK field, the reset takes its sequence
@@ -301,17 +317,12 @@ class LegacyTcpL4Protocol : public IpL4Protocol
      * number zero and the ACK field is set to the sum of the sequence number and
      * segment length of the incoming segment." Never a reset for a reset.
      * \param h the segment \param dataLength its payload \param key its 4-tuple
-     * seen from here \param why rst_sent detail
+     * seen from here \param cause why (rst_sent)
      */
     void SendRstFor(const TcpHeader& h, uint32_t dataLength, const LegacyTcpFourTuple& key,
-                    const std::string& why);
-    /**
-     * \brief Emit a ConnectionEvent.
-     * \param name event name \param id connection (0 = stack) \param key tuple
-     * \param detail detail
-     */
-    void Emit(const std::string& name, uint64_t id, const LegacyTcpFourTuple& key,
-              const std::string& detail = "");
+                    LegacyTcpCause cause);
+    /** \brief Fire the ConnectionEvent trace. \param event what happened */
+    void Emit(const LegacyTcpEvent& event);
 
   protected:
     void DoDispose() override;
@@ -323,6 +334,10 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     /** \return an accessor for a Config field \param field the field */
     template<class V, class T>
     static Ptr<const AttributeAccessor> MakeConfigAccessor(T Config::*field);
+
+    /** \brief BlockTaken/BlockFreed on both traces. \param inUse blocks in use after */
+    void EmitBlockEvent(LegacyTcpEventType type, uint64_t id, const LegacyTcpFourTuple& key,
+                        uint32_t inUse);
 
     // --- segment arrival (legacy-tcp-l4-input.cc) ---
     /** \brief Segment for a TIME-WAIT record (RFC 793 p.69-73, RFC 1122 4.2.2.13). */

@@ -43,12 +43,13 @@ LegacyTcpL4Protocol::TakeBlock(uint64_t id, const LegacyTcpFourTuple& key)
     if (!m_pool.TryTake())
     {
         m_poolExhaustedTrace(id, m_pool.GetInUse());
-        Emit("pool_exhausted", id, key, "capacity=" + std::to_string(m_pool.GetCapacity()));
+        LegacyTcpEvent event = LegacyTcpEvent::For(LegacyTcpEventType::PoolExhausted, id, key);
+        event.poolCapacity = m_pool.GetCapacity();
+        Emit(event);
         return false;
     }
     m_blocksInUse = m_pool.GetInUse();
-    m_blockTakenTrace(id, m_pool.GetInUse());
-    Emit("block_taken", id, key, "in_use=" + std::to_string(m_pool.GetInUse()));
+    EmitBlockEvent(LegacyTcpEventType::BlockTaken, id, key, m_pool.GetInUse());
     return true;
 }
 
@@ -58,8 +59,7 @@ LegacyTcpL4Protocol::FreeBlock(uint64_t id, const LegacyTcpFourTuple& key)
     Callback<void> grant = m_pool.Release();
     m_blocksInUse = m_pool.GetInUse();
     uint32_t inUse = grant.IsNull() ? m_pool.GetInUse() : m_pool.GetInUse() - 1;
-    m_blockFreedTrace(id, inUse);
-    Emit("block_freed", id, key, "in_use=" + std::to_string(inUse));
+    EmitBlockEvent(LegacyTcpEventType::BlockFreed, id, key, inUse);
     if (!grant.IsNull())
     {
         grant(); // the waiter announces the grant (NotifyBlockGranted) and continues
@@ -81,8 +81,17 @@ LegacyTcpL4Protocol::StopWaitingForBlock(uint64_t id)
 void
 LegacyTcpL4Protocol::NotifyBlockGranted(uint64_t id, const LegacyTcpFourTuple& key)
 {
-    m_blockTakenTrace(id, m_pool.GetInUse());
-    Emit("block_taken", id, key, "in_use=" + std::to_string(m_pool.GetInUse()));
+    EmitBlockEvent(LegacyTcpEventType::BlockTaken, id, key, m_pool.GetInUse());
+}
+
+void
+LegacyTcpL4Protocol::EmitBlockEvent(LegacyTcpEventType type, uint64_t id,
+                                    const LegacyTcpFourTuple& key, uint32_t inUse)
+{
+    (type == LegacyTcpEventType::BlockTaken ? m_blockTakenTrace : m_blockFreedTrace)(id, inUse);
+    LegacyTcpEvent event = LegacyTcpEvent::For(type, id, key);
+    event.blocksInUse = inUse;
+    Emit(event);
 }
 
 uint16_t
@@ -225,8 +234,8 @@ LegacyTcpL4Protocol::SendSegment(Ptr<Packet> payload, TcpHeader header, Ipv4Addr
 
 void
 LegacyTcpL4Protocol::SendRst(const LegacyTcpFourTuple& key, SequenceNumber32 seq,
-                             SequenceNumber32 ack, bool withAck, uint64_t id,
-                             const std::string& why)
+                             SequenceNumber32 ack, bool withAck, uint64_t id, LegacyTcpCause cause,
+                             LegacyTcpState state)
 {
     TcpHeader rst;
     rst.SetSourcePort(key.localPort);
@@ -235,13 +244,16 @@ LegacyTcpL4Protocol::SendRst(const LegacyTcpFourTuple& key, SequenceNumber32 seq
     rst.SetSequenceNumber(seq);
     rst.SetAckNumber(withAck ? ack : SequenceNumber32(0));
     rst.SetWindowSize(0);
-    Emit("rst_sent", id, key, why);
+    LegacyTcpEvent event = LegacyTcpEvent::For(LegacyTcpEventType::RstSent, id, key);
+    event.cause = cause;
+    event.state = state;
+    Emit(event);
     SendSegment(nullptr, rst, Ipv4Address(key.localAddress), Ipv4Address(key.remoteAddress));
 }
 
 void
 LegacyTcpL4Protocol::SendRstFor(const TcpHeader& h, uint32_t dataLength,
-                                const LegacyTcpFourTuple& key, const std::string& why)
+                                const LegacyTcpFourTuple& key, LegacyTcpCause cause)
 {
     uint8_t flags = h.GetFlags();
     if (flags & TcpHeader::RST)
@@ -250,30 +262,69 @@ LegacyTcpL4Protocol::SendRstFor(const TcpHeader& h, uint32_t dataLength,
     }
     if (flags & TcpHeader::ACK)
     {
-        SendRst(key, h.GetAckNumber(), SequenceNumber32(0), false, 0, why);
+        SendRst(key, h.GetAckNumber(), SequenceNumber32(0), false, 0, cause);
         return;
     }
     uint32_t segLen =
         dataLength + ((flags & TcpHeader::SYN) ? 1 : 0) + ((flags & TcpHeader::FIN) ? 1 : 0);
-    SendRst(key, SequenceNumber32(0), h.GetSequenceNumber() + segLen, true, 0, why);
+    SendRst(key, SequenceNumber32(0), h.GetSequenceNumber() + segLen, true, 0, cause);
+}
+
+namespace
+{
+LegacyTcpConnectionState
+TimeWaitState(const LegacyTcpFourTuple& key, const TimeWaitRecord& record)
+{
+    LegacyTcpConnectionState s;
+    s.key = key;
+    s.state = LEGACY_TCP_TIME_WAIT;
+    s.connectionId = record.connectionId;
+    s.sndUna = record.sndNxt;
+    s.sndNxt = record.sndNxt;
+    s.rcvNxt = record.rcvNxt;
+    return s;
+}
+} // namespace
+
+std::optional<LegacyTcpConnectionState>
+LegacyTcpL4Protocol::GetConnectionState(const LegacyTcpFourTuple& key) const
+{
+    auto it = m_connections.find(key);
+    if (it != m_connections.end())
+    {
+        return it->second->GetConnectionState();
+    }
+    if (const TimeWaitRecord* record = m_timeWait.Find(key))
+    {
+        return TimeWaitState(key, *record);
+    }
+    return std::nullopt;
+}
+
+std::optional<LegacyTcpConnectionState>
+LegacyTcpL4Protocol::FindConnectionState(uint16_t localPort, Ipv4Address remote) const
+{
+    std::optional<LegacyTcpConnectionState> newest;
+    auto consider = [&](const LegacyTcpConnectionState& s) {
+        if (s.key.localPort == localPort && s.key.remoteAddress == remote.Get() &&
+            (!newest || s.connectionId > newest->connectionId))
+        {
+            newest = s;
+        }
+    };
+    for (const auto& [key, socket] : m_connections)
+    {
+        consider(socket->GetConnectionState());
+    }
+    m_timeWait.ForEach([&](const LegacyTcpFourTuple& key, const TimeWaitRecord& record) {
+        consider(TimeWaitState(key, record));
+    });
+    return newest;
 }
 
 void
-LegacyTcpL4Protocol::Emit(const std::string& name, uint64_t id, const LegacyTcpFourTuple& key,
-                          const std::string& detail)
+LegacyTcpL4Protocol::Emit(const LegacyTcpEvent& event)
 {
-    if (m_eventTrace.IsEmpty())
-    {
-        return;
-    }
-    LegacyTcpEvent event;
-    event.name = name;
-    event.connectionId = id;
-    event.localAddress = Ipv4Address(key.localAddress);
-    event.localPort = key.localPort;
-    event.remoteAddress = Ipv4Address(key.remoteAddress);
-    event.remotePort = key.remotePort;
-    event.detail = detail;
     m_eventTrace(event);
 }
 

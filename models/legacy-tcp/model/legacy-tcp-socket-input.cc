@@ -70,7 +70,9 @@ LegacyTcpSocket::ReceiveIcmpError(uint8_t type, uint8_t code, SequenceNumber32 s
     bool hard = code == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE ||
                 code == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE;
     LegacyTcpError error = hard ? LegacyTcpError::Refused : LegacyTcpError::Unreachable;
-    Event("icmp_unreachable", "code=" + std::to_string(code));
+    LegacyTcpEvent icmp = NewEvent(LegacyTcpEventType::IcmpUnreachable);
+    icmp.icmpCode = code;
+    Emit(icmp);
     switch (Cfg().icmpUnreachable)
     {
     case LegacyTcpL4Protocol::ICMP_IGNORE:
@@ -124,7 +126,9 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
         // the segment and return."
         if (hasAck)
         {
-            Event("rst_received", "syn_sent");
+            LegacyTcpEvent reset = NewEvent(LegacyTcpEventType::RstReceived);
+            reset.state = LEGACY_TCP_SYN_SENT;
+            Emit(reset);
             HandleConnectRst();
         }
         return;
@@ -149,8 +153,10 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
             m_rtt.Sample(Simulator::Now() - m_lastSynTime, Cfg().minRto, Cfg().maxRto);
         }
         SetState(LEGACY_TCP_ESTABLISHED, "SYN|ACK");
-        Event("established", "syns=" + std::to_string(m_synsSent) +
-                                 " irs=" + std::to_string(m_tcb.irs.GetValue()));
+        LegacyTcpEvent established = NewEvent(LegacyTcpEventType::Established);
+        established.synsSent = m_synsSent;
+        established.sequence = m_tcb.irs.GetValue();
+        Emit(established);
         SendAck();
         NotifyConnectionSucceeded();
         SendPending();
@@ -158,9 +164,13 @@ LegacyTcpSocket::ProcessSynSent(const TcpHeader& h)
     }
     // Simultaneous open (RFC 793 figure 8).
     SetState(LEGACY_TCP_SYN_RCVD, "simultaneous SYN");
-    Event("syn_received", "irs=" + std::to_string(m_tcb.irs.GetValue()));
+    LegacyTcpEvent received = NewEvent(LegacyTcpEventType::SynReceived);
+    received.sequence = m_tcb.irs.GetValue();
+    Emit(received);
     SendSyn(true);
-    Event("synack_sent", "iss=" + std::to_string(m_tcb.iss.GetValue()));
+    LegacyTcpEvent synAck = NewEvent(LegacyTcpEventType::SynAckSent);
+    synAck.sequence = m_tcb.iss.GetValue();
+    Emit(synAck);
 }
 
 void
@@ -242,7 +252,9 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
     // Second: the RST bit.
     if (flags & TcpHeader::RST)
     {
-        Event("rst_received", LegacyTcpStateName(m_state));
+        LegacyTcpEvent reset = NewEvent(LegacyTcpEventType::RstReceived);
+        reset.state = m_state;
+        Emit(reset);
         ProcessRst();
         return;
     }
@@ -251,7 +263,7 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
     // RECEIVEs and SEND should receive 'reset' responses ... enter the CLOSED state".
     if (flags & TcpHeader::SYN)
     {
-        Abort(LegacyTcpError::Reset, true, "SYN in window");
+        Abort(LegacyTcpError::Reset, true, LegacyTcpCause::SynInWindow);
         return;
     }
 
@@ -275,7 +287,7 @@ LegacyTcpSocket::ProcessSynchronized(Ptr<Packet> p, const TcpHeader& h)
             {
                 // RFC 1122 4.2.2.13: "or if new data is received after CLOSE is
                 // called, its TCP should send an RST to show that data was lost."
-                Abort(LegacyTcpError::Aborted, true, "data after close, half-duplex");
+                Abort(LegacyTcpError::Aborted, true, LegacyTcpCause::DataAfterClose);
                 return;
             }
             ProcessData(p, seq);
@@ -311,7 +323,7 @@ LegacyTcpSocket::ProcessRst()
     case LEGACY_TCP_SYN_RCVD:
         if (m_reopened)
         {
-            Event("reopen_old_duplicate");
+            Emit(LegacyTcpEventType::ReopenOldDuplicate);
             ReturnToTimeWait("RST, old duplicate SYN, record back to TIME_WAIT");
             return;
         }
@@ -321,7 +333,7 @@ LegacyTcpSocket::ProcessRst()
             // ... then return this connection to LISTEN state"; the listener is
             // still there, so this connection simply goes away.
             m_closeNotified = true;
-            EnterClosed("RST, passive open abandoned");
+            EnterClosed(LegacyTcpCause::PassiveOpenReset);
             return;
         }
         // Active open that went through simultaneous open: "connection refused".
@@ -334,11 +346,11 @@ LegacyTcpSocket::ProcessRst()
         // RFC 793 p.70: "any outstanding RECEIVEs and SEND should receive 'reset'
         // responses ... enter the CLOSED state". RFC 1122: the application "MUST be
         // informed whether it closed normally or was aborted": ErrorClose.
-        Abort(LegacyTcpError::Reset, false, "RST, connection reset");
+        Abort(LegacyTcpError::Reset, false, LegacyTcpCause::PeerReset);
         return;
     default:
         // CLOSING, LAST_ACK: "enter the CLOSED state, delete the TCB, and return."
-        EnterClosed("RST while closing");
+        EnterClosed(LegacyTcpCause::ResetWhileClosing);
         NotifyNormalCloseOnce();
         return;
     }
@@ -368,7 +380,9 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
         m_tcb.sndWl2 = ack;
         m_reopened = false; // the reopen is confirmed
         SetState(LEGACY_TCP_ESTABLISHED, "ACK of SYN");
-        Event("established", "passive");
+        LegacyTcpEvent established = NewEvent(LegacyTcpEventType::Established);
+        established.cause = LegacyTcpCause::PassiveOpen;
+        Emit(established);
         Ptr<LegacyTcpSocket> listener = m_listener;
         m_listener = nullptr;
         if (listener)
@@ -457,7 +471,7 @@ LegacyTcpSocket::ProcessAck(const TcpHeader& h)
         if (finAcked)
         {
             // Our close completes: CLOSED.
-            EnterClosed("ACK of FIN");
+            EnterClosed(LegacyTcpCause::FinAcked);
             NotifyNormalCloseOnce();
             return false;
         }
@@ -552,7 +566,7 @@ LegacyTcpSocket::ProcessFin()
 {
     m_peerFinPending = false;
     m_tcb.rcvNxt = m_tcb.rcvNxt + 1;
-    Event("fin_received");
+    Emit(LegacyTcpEventType::FinReceived);
     bool passive = m_state == LEGACY_TCP_SYN_RCVD || m_state == LEGACY_TCP_ESTABLISHED;
     if (passive && Cfg().delayFinAck && Cfg().delayedAckTimeout.IsStrictlyPositive())
     {

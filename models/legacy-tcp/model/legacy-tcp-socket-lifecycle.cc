@@ -27,8 +27,10 @@ LegacyTcpSocket::FailConnect(LegacyTcpError error, bool scheduleCallback)
     NS_LOG_INFO("connection " << m_connectionId << ": " << LegacyTcpStateName(m_state)
                               << " -> CLOSED (connect failed, " << LegacyTcpErrorName(error)
                               << ")");
-    Event("connect_failed", LegacyTcpErrorName(error));
-    EnterClosed(LegacyTcpErrorName(error));
+    LegacyTcpEvent failed = NewEvent(LegacyTcpEventType::ConnectFailed);
+    failed.error = error;
+    Emit(failed);
+    EnterClosed(LegacyTcpCause::Error);
     m_closeNotified = true;
     if (scheduleCallback)
     {
@@ -66,7 +68,7 @@ LegacyTcpSocket::CancelTimers()
 }
 
 void
-LegacyTcpSocket::EnterClosed(const char* why)
+LegacyTcpSocket::EnterClosed(LegacyTcpCause cause)
 {
     // The one clean-up of a connection: every timer, then what it holds of the
     // stack (INET's stateEntered: "all timers need to be cancelled" on CLOSED).
@@ -88,11 +90,16 @@ LegacyTcpSocket::EnterClosed(const char* why)
     m_reassembly.clear();
     if (m_state != LEGACY_TCP_CLOSED)
     {
-        SetState(LEGACY_TCP_CLOSED, why);
+        SetState(LEGACY_TCP_CLOSED, cause == LegacyTcpCause::Error ? LegacyTcpErrorName(m_error)
+                                                                   : LegacyTcpCauseName(cause));
     }
     if (m_holdings.FreeBlock(m_connectionId, key))
     {
-        m_tcp->Emit("closed", m_connectionId, key, why);
+        LegacyTcpEvent closed =
+            LegacyTcpEvent::For(LegacyTcpEventType::Closed, m_connectionId, key);
+        closed.cause = cause;
+        closed.error = m_error;
+        Emit(closed);
     }
 }
 
@@ -108,7 +115,7 @@ LegacyTcpSocket::ReturnToTimeWait(const char* why)
 }
 
 void
-LegacyTcpSocket::Abort(LegacyTcpError error, bool sendRst, const char* why, bool notify)
+LegacyTcpSocket::Abort(LegacyTcpError error, bool sendRst, LegacyTcpCause cause, bool notify)
 {
     m_error = error;
     if (sendRst)
@@ -116,8 +123,10 @@ LegacyTcpSocket::Abort(LegacyTcpError error, bool sendRst, const char* why, bool
         // RFC 793 p.62 ABORT: "send a reset segment: <SEQ=SND.NXT><CTL=RST>".
         SendRst(m_tcb.sndNxt, m_tcb.rcvNxt, true);
     }
-    Event("aborted", LegacyTcpErrorName(error));
-    EnterClosed(why);
+    LegacyTcpEvent aborted = NewEvent(LegacyTcpEventType::Aborted);
+    aborted.error = error;
+    Emit(aborted);
+    EnterClosed(cause);
     m_closeNotified = true;
     if (notify)
     {
@@ -143,8 +152,9 @@ LegacyTcpSocket::EnterTimeWait()
     // the block and the port; this socket object is detached from it.
     CancelTimers();
     SetState(LEGACY_TCP_TIME_WAIT, "2MSL timer started");
-    Event("time_wait_enter",
-          "duration=" + std::to_string(m_tcp->GetTimeWaitDuration().GetSeconds()));
+    LegacyTcpEvent entered = NewEvent(LegacyTcpEventType::TimeWaitEnter);
+    entered.duration = m_tcp->GetTimeWaitDuration();
+    Emit(entered);
     TimeWaitRecord record;
     record.sndNxt = m_tcb.sndMax;
     record.rcvNxt = m_tcb.rcvNxt;
@@ -183,15 +193,15 @@ LegacyTcpSocket::Close()
         // A block may be held: granted by the pool, ContinueActiveOpen not run yet.
         if (m_holdings.HoldsAnything())
         {
-            EnterClosed("close");
+            EnterClosed(LegacyTcpCause::ApplicationClose);
         }
         return 0;
     case LEGACY_TCP_LISTEN:
-        EnterClosed("close listener");
+        EnterClosed(LegacyTcpCause::ListenerClosed);
         return 0;
     case LEGACY_TCP_SYN_SENT:
         m_closeNotified = true;
-        EnterClosed("close while connecting");
+        EnterClosed(LegacyTcpCause::ClosedWhileConnecting);
         return 0;
     case LEGACY_TCP_SYN_RCVD:
     case LEGACY_TCP_ESTABLISHED:
@@ -201,7 +211,7 @@ LegacyTcpSocket::Close()
             // RFC 1122 4.2.2.13: "If such a host issues a CLOSE call while received
             // data is still pending in TCP ... its TCP should send an RST to show
             // that data was lost."
-            Abort(LegacyTcpError::Aborted, true, "close with unread data, half-duplex");
+            Abort(LegacyTcpError::Aborted, true, LegacyTcpCause::UnreadDataAtClose);
             return 0;
         }
         QueueFin();

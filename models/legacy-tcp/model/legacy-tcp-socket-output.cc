@@ -93,7 +93,7 @@ LegacyTcpSocket::ScheduleAck(bool now)
 void
 LegacyTcpSocket::SendRst(SequenceNumber32 seq, SequenceNumber32 ack, bool withAck)
 {
-    m_tcp->SendRst(GetKey(), seq, ack, withAck, m_connectionId, LegacyTcpStateName(m_state));
+    m_tcp->SendRst(GetKey(), seq, ack, withAck, m_connectionId, LegacyTcpCause::InState, m_state);
 }
 
 void
@@ -136,7 +136,7 @@ LegacyTcpSocket::SendData(SequenceNumber32 seq, uint32_t length, bool withFin)
     if (withFin && !m_finSent)
     {
         m_finSent = true;
-        Event("fin_sent");
+        Emit(LegacyTcpEventType::FinSent);
     }
     ArmRetransmit();
 }

@@ -28,7 +28,7 @@ LegacyTcpSocket::ProcessListen(const TcpHeader& h, uint32_t /* dataLength */, Ip
     {
         m_tcp->SendRstFor(
             h, 0, LegacyTcpFourTuple::Make(to, h.GetDestinationPort(), from, h.GetSourcePort()),
-            "ack_in_listen");
+            LegacyTcpCause::AckInListen);
         return;
     }
     if (flags & TcpHeader::SYN)
@@ -44,7 +44,7 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
     LegacyTcpFourTuple key =
         LegacyTcpFourTuple::Make(to, h.GetDestinationPort(), from, h.GetSourcePort());
     // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> as for a CLOSED connection.
-    auto refuse = [&](const char* why) { m_tcp->SendRstFor(h, 0, key, why); };
+    auto refuse = [&](LegacyTcpCause cause) { m_tcp->SendRstFor(h, 0, key, cause); };
 
     Ptr<LegacyTcpSocket> child = CopyObject<LegacyTcpSocket>(this);
     child->m_connectionId = m_tcp->NextConnectionId();
@@ -62,7 +62,7 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
         {
             if (Cfg().poolFullSyn == LegacyTcpL4Protocol::SYN_REFUSE)
             {
-                refuse("pool_exhausted");
+                refuse(LegacyTcpCause::PoolExhausted);
             }
             return false;
         }
@@ -72,7 +72,7 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
         if (!reopen)
         {
             child->m_holdings.FreeBlock(child->m_connectionId, key);
-            refuse("refused_by_application");
+            refuse(LegacyTcpCause::RefusedByApplication);
         }
         return false;
     }
@@ -99,8 +99,10 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
         }
         child->m_reopened = true;
         child->m_reopenRecord = *reopen;
-        child->Event("reopen_accepted", "old_id=" + std::to_string(reopen->connectionId) +
-                                            " iss=" + std::to_string(iss.GetValue()));
+        LegacyTcpEvent reopened = child->NewEvent(LegacyTcpEventType::ReopenAccepted);
+        reopened.previousConnectionId = reopen->connectionId;
+        reopened.sequence = iss.GetValue();
+        child->Emit(reopened);
     }
     child->InitTcb(iss);
     child->m_tcb.irs = h.GetSequenceNumber();
@@ -110,10 +112,14 @@ LegacyTcpSocket::ForkOnSyn(const TcpHeader& h, Ipv4Address from, Ipv4Address to,
     child->m_tcb.sndWl2 = h.GetAckNumber();
     child->ReadMss(h);
     child->SetState(LEGACY_TCP_SYN_RCVD, "SYN on listener");
-    child->Event("syn_received", "irs=" + std::to_string(h.GetSequenceNumber().GetValue()));
+    LegacyTcpEvent received = child->NewEvent(LegacyTcpEventType::SynReceived);
+    received.sequence = h.GetSequenceNumber().GetValue();
+    child->Emit(received);
     child->m_lastSynTime = Simulator::Now();
     child->SendSyn(true);
-    child->Event("synack_sent", "iss=" + std::to_string(iss.GetValue()));
+    LegacyTcpEvent synAck = child->NewEvent(LegacyTcpEventType::SynAckSent);
+    synAck.sequence = iss.GetValue();
+    child->Emit(synAck);
     return true;
 }
 

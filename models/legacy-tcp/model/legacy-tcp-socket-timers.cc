@@ -51,7 +51,7 @@ LegacyTcpSocket::RetransmitTimeout()
     case LEGACY_TCP_SYN_SENT:
         SynTimeout();
         return;
-    case LEGACY_TCP_SYN_RCVD:
+    case LEGACY_TCP_SYN_RCVD: {
         // SYN-ACK retransmission, same schedule and limit as the SYN.
         if (m_synRetries >= Cfg().maxConnectRetransmissions)
         {
@@ -61,15 +61,18 @@ LegacyTcpSocket::RetransmitTimeout()
                 return;
             }
             // A passive connection never accepted has nobody to tell.
-            Abort(LegacyTcpError::TimedOut, false, "SYN|ACK retransmissions exhausted",
+            Abort(LegacyTcpError::TimedOut, false, LegacyTcpCause::SynAckRetriesExhausted,
                   m_listener == nullptr);
             return;
         }
         ++m_synRetries;
         ++m_synDoublings;
         SendSyn(true);
-        Event("synack_sent", "retry=" + std::to_string(m_synRetries));
+        LegacyTcpEvent synAck = NewEvent(LegacyTcpEventType::SynAckSent);
+        synAck.retry = m_synRetries;
+        Emit(synAck);
         return;
+    }
     case LEGACY_TCP_ESTABLISHED:
     case LEGACY_TCP_CLOSE_WAIT:
     case LEGACY_TCP_FIN_WAIT_1:
@@ -95,7 +98,7 @@ LegacyTcpSocket::RetransmitTimeout()
     // NT TcpMaxDataRetransmissions: give up after that many retransmissions.
     if (m_dataRetries >= Cfg().maxDataRetransmissions)
     {
-        Abort(LegacyTcpError::TimedOut, true, "data retransmissions exhausted");
+        Abort(LegacyTcpError::TimedOut, true, LegacyTcpCause::DataRetriesExhausted);
         return;
     }
     ++m_dataRetries;
@@ -130,7 +133,7 @@ LegacyTcpSocket::SynTimeout()
     }
     ++m_synRetries;
     ++m_synDoublings;
-    Event("syn_retransmit", "retry=" + std::to_string(m_synRetries) + " reason=timeout");
+    EmitSynRetransmit(LegacyTcpCause::Timeout);
     SendSyn(false);
 }
 
@@ -144,7 +147,7 @@ LegacyTcpSocket::RetrySynAfterRst()
     }
     // Same port, same ISN; the SYN timeout is not doubled.
     ++m_synRetries;
-    Event("syn_retransmit", "retry=" + std::to_string(m_synRetries) + " reason=rst");
+    EmitSynRetransmit(LegacyTcpCause::Reset);
     SendSyn(false);
 }
 
@@ -159,7 +162,9 @@ LegacyTcpSocket::ConnectDeadline()
         return;
     }
     m_retxEvent.Cancel();
-    Event("connect_deadline", "after=" + std::to_string(Cfg().connectTimeout.GetSeconds()));
+    LegacyTcpEvent deadline = NewEvent(LegacyTcpEventType::ConnectDeadline);
+    deadline.duration = Cfg().connectTimeout;
+    Emit(deadline);
     FailConnect(LegacyTcpError::TimedOut, false);
 }
 
@@ -190,8 +195,7 @@ LegacyTcpSocket::PoolWaitTimeout()
         return;
     }
     m_holdings.StopWaiting(m_connectionId);
-    Event("pool_wait_end",
-          "timeout waited=" + std::to_string((Simulator::Now() - m_poolWaitStart).GetSeconds()));
+    EmitPoolWaitEnd(LegacyTcpCause::Timeout);
     FailConnect(LegacyTcpError::NoTcb, false);
 }
 

@@ -16,15 +16,6 @@ NS_LOG_COMPONENT_DEFINE("LegacyTcpSocket");
 
 NS_OBJECT_ENSURE_REGISTERED(LegacyTcpSocket);
 
-const char*
-LegacyTcpStateName(LegacyTcpState state)
-{
-    static const char* names[] = {"CLOSED",      "LISTEN",     "SYN_SENT", "SYN_RCVD",
-                                  "ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "FIN_WAIT_1",
-                                  "FIN_WAIT_2",  "CLOSING",    "TIME_WAIT"};
-    return names[state];
-}
-
 TypeId
 LegacyTcpSocket::GetTypeId()
 {
@@ -194,13 +185,59 @@ LegacyTcpSocket::GetKey() const
     return LegacyTcpFourTuple::Make(m_localAddress, m_localPort, m_remoteAddress, m_remotePort);
 }
 
+LegacyTcpConnectionState
+LegacyTcpSocket::GetConnectionState() const
+{
+    LegacyTcpConnectionState s;
+    s.key = GetKey();
+    s.state = m_state;
+    s.connectionId = m_connectionId;
+    s.iss = m_tcb.iss;
+    s.irs = m_tcb.irs;
+    s.sndUna = m_tcb.sndUna;
+    s.sndNxt = m_tcb.sndNxt;
+    s.rcvNxt = m_tcb.rcvNxt;
+    s.rcvWnd = GetAdvertisedWindow();
+    return s;
+}
+
+LegacyTcpEvent
+LegacyTcpSocket::NewEvent(LegacyTcpEventType type) const
+{
+    return LegacyTcpEvent::For(type, m_connectionId, GetKey());
+}
+
 void
-LegacyTcpSocket::Event(const std::string& name, const std::string& detail)
+LegacyTcpSocket::Emit(const LegacyTcpEvent& event) const
 {
     if (m_tcp)
     {
-        m_tcp->Emit(name, m_connectionId, GetKey(), detail);
+        m_tcp->Emit(event);
     }
+}
+
+void
+LegacyTcpSocket::Emit(LegacyTcpEventType type) const
+{
+    Emit(NewEvent(type));
+}
+
+void
+LegacyTcpSocket::EmitPoolWaitEnd(LegacyTcpCause cause) const
+{
+    LegacyTcpEvent end = NewEvent(LegacyTcpEventType::PoolWaitEnd);
+    end.cause = cause;
+    end.duration = Simulator::Now() - m_poolWaitStart;
+    Emit(end);
+}
+
+void
+LegacyTcpSocket::EmitSynRetransmit(LegacyTcpCause cause) const
+{
+    LegacyTcpEvent retransmit = NewEvent(LegacyTcpEventType::SynRetransmit);
+    retransmit.retry = m_synRetries;
+    retransmit.cause = cause;
+    Emit(retransmit);
 }
 
 // --- binding ---
@@ -318,7 +355,7 @@ LegacyTcpSocket::Connect(const Address& address)
             m_poolWaitStart = Simulator::Now();
             m_holdings.WaitForBlock(m_connectionId, MakeCallback(&LegacyTcpSocket::GrantPoolBlock,
                                                                  Ptr<LegacyTcpSocket>(this)));
-            Event("pool_wait_start");
+            Emit(LegacyTcpEventType::PoolWaitStart);
             if (Cfg().poolWaitTimeout.IsStrictlyPositive())
             {
                 m_poolWaitEvent = Simulator::Schedule(Cfg().poolWaitTimeout,
@@ -339,8 +376,7 @@ LegacyTcpSocket::GrantPoolBlock()
 {
     m_holdings.BlockGranted(m_connectionId, GetKey());
     m_poolWaitEvent.Cancel();
-    Event("pool_wait_end",
-          "granted waited=" + std::to_string((Simulator::Now() - m_poolWaitStart).GetSeconds()));
+    EmitPoolWaitEnd(LegacyTcpCause::Granted);
     // Continue from a fresh event, not from inside the releasing connection.
     Simulator::ScheduleNow(&LegacyTcpSocket::ContinueActiveOpen, Ptr<LegacyTcpSocket>(this));
 }
@@ -358,7 +394,7 @@ LegacyTcpSocket::ContinueActiveOpen()
         uint16_t port = m_holdings.AllocatePort(m_remoteAddress, m_remotePort);
         if (port == 0)
         {
-            Event("port_exhausted");
+            Emit(LegacyTcpEventType::PortExhausted);
             FailConnect(LegacyTcpError::NoPort, true);
             return;
         }
@@ -379,7 +415,9 @@ LegacyTcpSocket::ContinueActiveOpen()
     SetState(LEGACY_TCP_SYN_SENT, "connect");
     m_lastSynTime = Simulator::Now();
     SendSyn(false);
-    Event("syn_sent", "iss=" + std::to_string(m_tcb.iss.GetValue()));
+    LegacyTcpEvent sent = NewEvent(LegacyTcpEventType::SynSent);
+    sent.sequence = m_tcb.iss.GetValue();
+    Emit(sent);
     if (Cfg().connectTimeout.IsStrictlyPositive())
     {
         m_connectDeadline =

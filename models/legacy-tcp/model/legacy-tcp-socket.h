@@ -6,6 +6,7 @@
 #include "legacy-tcp-four-tuple.h"
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-rtt-estimator.h"
+#include "legacy-tcp-state.h"
 #include "legacy-tcp-tcb.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
@@ -24,27 +25,6 @@ namespace ns3
 
 class Node;
 class Packet;
-
-/// RFC 793 connection states.
-enum LegacyTcpState
-{
-    LEGACY_TCP_CLOSED,
-    LEGACY_TCP_LISTEN,
-    LEGACY_TCP_SYN_SENT,
-    LEGACY_TCP_SYN_RCVD,
-    LEGACY_TCP_ESTABLISHED,
-    LEGACY_TCP_CLOSE_WAIT,
-    LEGACY_TCP_LAST_ACK,
-    LEGACY_TCP_FIN_WAIT_1,
-    LEGACY_TCP_FIN_WAIT_2,
-    LEGACY_TCP_CLOSING,
-    LEGACY_TCP_TIME_WAIT
-};
-
-/**
- * \param state a state \return its RFC 793 name, e.g. "SYN_SENT"
- */
-const char* LegacyTcpStateName(LegacyTcpState state);
 
 /**
  * \brief One connection of a LegacyTcpL4Protocol stack, with the full ns-3
@@ -123,6 +103,8 @@ class LegacyTcpSocket : public Socket
     LegacyTcpState GetState() const;
     /** \return the initial send sequence number of the current connection */
     SequenceNumber32 GetIss() const;
+    /** \return the 4-tuple, state and sequence variables of the connection */
+    LegacyTcpConnectionState GetConnectionState() const;
 
     /** \return the local address (Any until known) */
     Ipv4Address GetLocalAddress() const;
@@ -167,8 +149,16 @@ class LegacyTcpSocket : public Socket
     // --- legacy-tcp-socket.cc: application calls ---
     /** \return the 4-tuple */
     LegacyTcpFourTuple GetKey() const;
-    /** \brief Emit a ConnectionEvent. \param name name \param detail detail */
-    void Event(const std::string& name, const std::string& detail = "");
+    /** \return an event of this connection (id, 4-tuple) \param type what happened */
+    LegacyTcpEvent NewEvent(LegacyTcpEventType type) const;
+    /** \brief Fire the stack's ConnectionEvent trace. \param event what happened */
+    void Emit(const LegacyTcpEvent& event) const;
+    /** \brief Fire an event that carries nothing but its type. \param type what */
+    void Emit(LegacyTcpEventType type) const;
+    /** \brief pool_wait_end with the time waited. \param cause Granted or Timeout */
+    void EmitPoolWaitEnd(LegacyTcpCause cause) const;
+    /** \brief syn_retransmit with the retry count. \param cause Timeout or Reset */
+    void EmitSynRetransmit(LegacyTcpCause cause) const;
     /** \brief Continue a connect once a block is held. */
     void ContinueActiveOpen();
     /** \brief The pool handed this waiting socket a block. */
@@ -183,7 +173,7 @@ class LegacyTcpSocket : public Socket
      * \brief Enter CLOSED: the one clean-up of a connection (timers, queue, map,
      * listener, port, then the block). \param why log reason
      */
-    void EnterClosed(const char* why);
+    void EnterClosed(LegacyTcpCause cause);
     /**
      * \brief Enter TIME-WAIT: the stack's compact record takes over the block and
      * the port; this socket is detached from it.
@@ -204,7 +194,7 @@ class LegacyTcpSocket : public Socket
      * \param error error \param sendRst send RST \param why log reason
      * \param notify fire ErrorClose
      */
-    void Abort(LegacyTcpError error, bool sendRst, const char* why, bool notify = true);
+    void Abort(LegacyTcpError error, bool sendRst, LegacyTcpCause cause, bool notify = true);
     /** \brief Queue our FIN and move to FIN_WAIT_1 / LAST_ACK. */
     void QueueFin();
     /** \brief NormalClose once. */

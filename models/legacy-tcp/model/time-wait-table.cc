@@ -77,6 +77,23 @@ TimeWaitTable::Restore(const LegacyTcpFourTuple& key, const TimeWaitRecord& reco
     m_records[key] = record;
 }
 
+const TimeWaitRecord*
+TimeWaitTable::Find(const LegacyTcpFourTuple& key) const
+{
+    auto it = m_records.find(key);
+    return it == m_records.end() ? nullptr : &it->second;
+}
+
+void
+TimeWaitTable::ForEach(
+    const std::function<void(const LegacyTcpFourTuple&, const TimeWaitRecord&)>& visit) const
+{
+    for (const auto& [key, record] : m_records)
+    {
+        visit(key, record);
+    }
+}
+
 std::size_t
 TimeWaitTable::GetSize() const
 {

@@ -8,6 +8,7 @@
 #include "ns3/sequence-number.h"
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -68,6 +69,11 @@ class TimeWaitTable
      * \param key the connection \param record the record
      */
     void Restore(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
+    /** \param key a connection \return its record, or nullptr */
+    const TimeWaitRecord* Find(const LegacyTcpFourTuple& key) const;
+    /** \brief Visit every record (unspecified order). \param visit called per record */
+    void ForEach(
+        const std::function<void(const LegacyTcpFourTuple&, const TimeWaitRecord&)>& visit) const;
     /** \return the number of records */
     std::size_t GetSize() const;
     /** \brief Drop everything and cancel the timer (no callbacks). */

@@ -80,7 +80,7 @@ TEST_CASE("legacy-tcp: half-duplex close sends a RST and the peer reports reset"
         CHECK(probe.normalClose);
         CHECK_FALSE(probe.errorClose);
         CHECK(s->GetStateName() == "CLOSED"); // passive closer: LAST_ACK -> CLOSED
-        CHECK(net.Events(1, "time_wait_enter").size() == 1);
+        CHECK(net.Events(1, LegacyTcpEventType::TimeWaitEnter).size() == 1);
     }
     CHECK(net.tcp[0]->GetBlocksInUse() == 0);
 }

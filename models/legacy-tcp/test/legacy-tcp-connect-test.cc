@@ -74,12 +74,13 @@ TEST_CASE("legacy-tcp: a RST|ACK to our SYN follows the connect-retry policy", "
         CHECK(s->GetErrorCode().number == 10061);
         CHECK(s->GetSynsSent() == 4);
         CHECK(s->GetRstsReceived() == 4);
-        auto retries = net.Events(0, "syn_retransmit");
+        auto retries = net.Events(0, LegacyTcpEventType::SynRetransmit);
         REQUIRE(retries.size() == 3);
-        CHECK(retries[2].ev.detail == "retry=3 reason=rst");
-        auto failed = net.Events(0, "connect_failed");
+        CHECK(retries[2].ev.retry == 3);
+        CHECK(retries[2].ev.cause == LegacyTcpCause::Reset);
+        auto failed = net.Events(0, LegacyTcpEventType::ConnectFailed);
         REQUIRE(failed.size() == 1);
-        CHECK(failed[0].ev.detail == "refused");
+        CHECK(failed[0].ev.error == LegacyTcpError::Refused);
         CHECK(net.tcp[0]->GetBlocksInUse() == 0);
     }
 
@@ -149,9 +150,9 @@ TEST_CASE("legacy-tcp: an unanswered SYN is re-sent with a doubling timeout", "[
     CHECK(Rel(probe.when) == Approx(expectedFail).margin(kTol));
     CHECK(s->GetError() == LegacyTcpError::TimedOut);
     CHECK(s->GetErrorCode().number == 10060);
-    auto failed = net.Events(0, "connect_failed");
+    auto failed = net.Events(0, LegacyTcpEventType::ConnectFailed);
     REQUIRE(failed.size() == 1);
-    CHECK(failed[0].ev.detail == "timed_out");
+    CHECK(failed[0].ev.error == LegacyTcpError::TimedOut);
 }
 
 TEST_CASE("legacy-tcp: a listener that appears between retries is reached by the next SYN",
@@ -183,7 +184,7 @@ TEST_CASE("legacy-tcp: a listener that appears between retries is reached by the
     CHECK(probe.succeeded);
     CHECK(Rel(probe.when) == Approx(1.5 + kRtt).margin(kTol));
     CHECK(s->GetStateName() == "ESTABLISHED");
-    CHECK(net.Events(1, "established").size() == 1);
+    CHECK(net.Events(1, LegacyTcpEventType::Established).size() == 1);
 }
 
 TEST_CASE("legacy-tcp: a passive open whose SYN|ACKs go unanswered is dropped, and the "
@@ -224,12 +225,12 @@ TEST_CASE("legacy-tcp: a passive open whose SYN|ACKs go unanswered is dropped, a
     const double t0 = synAcks[0].time.GetSeconds();
     CHECK(synAcks[1].time.GetSeconds() - t0 == Approx(3.0).margin(kTol));
     CHECK(synAcks[2].time.GetSeconds() - t0 == Approx(9.0).margin(kTol));
-    auto aborted = net.Events(1, "aborted");
+    auto aborted = net.Events(1, LegacyTcpEventType::Aborted);
     REQUIRE(aborted.size() == 1);
-    CHECK(aborted[0].ev.detail == "timed_out");
+    CHECK(aborted[0].ev.error == LegacyTcpError::TimedOut);
     CHECK(aborted[0].time.GetSeconds() - t0 == Approx(21.0).margin(kTol));
     CHECK(probe.succeeded);
-    CHECK(net.Events(1, "established").size() == 1);
+    CHECK(net.Events(1, LegacyTcpEventType::Established).size() == 1);
 }
 
 // A deferred connect failure (no_tcb) must not leave the socket referenced by its

@@ -132,8 +132,8 @@ TEST_CASE("legacy-tcp: sequence numbers survive wrap-around with loss", "[data]"
         return w.device == "client" && w.length > 0 && w.seq < 1000000;
     });
     CHECK_FALSE(wrapped.empty());
-    CHECK(net.Events(0, "time_wait_enter").size() == 1);
-    CHECK(net.Events(0, "aborted").empty());
+    CHECK(net.Events(0, LegacyTcpEventType::TimeWaitEnter).size() == 1);
+    CHECK(net.Events(0, LegacyTcpEventType::Aborted).empty());
 }
 
 TEST_CASE("legacy-tcp: the ISN follows the RFC 793 clock and the run's seed", "[isn]")
@@ -206,8 +206,8 @@ TEST_CASE("legacy-tcp: interoperates with ns-3's stock TCP", "[interop]")
         CHECK(srv.received == bytes);
         CHECK(PatternOk(srv.data));
         CHECK(srv.normalCloses == 1);
-        CHECK(net.Events(0, "time_wait_enter").size() == 1);
-        CHECK(net.Events(0, "rst_sent").empty());
+        CHECK(net.Events(0, LegacyTcpEventType::TimeWaitEnter).size() == 1);
+        CHECK(net.Events(0, LegacyTcpEventType::RstSent).empty());
     }
     SECTION("stock client, legacy server")
     {
@@ -228,9 +228,9 @@ TEST_CASE("legacy-tcp: interoperates with ns-3's stock TCP", "[interop]")
         CHECK(srv.received == bytes);
         CHECK(PatternOk(srv.data));
         CHECK(srv.normalCloses == 1);
-        auto closed = net.Events(1, "closed");
+        auto closed = net.Events(1, LegacyTcpEventType::Closed);
         REQUIRE(closed.size() == 1);
-        CHECK(closed[0].ev.detail == "ACK of FIN");
+        CHECK(closed[0].ev.cause == LegacyTcpCause::FinAcked);
         CHECK(net.tcp[1]->GetBlocksInUse() == 0);
     }
 }

@@ -62,15 +62,15 @@ TEST_CASE("legacy-tcp: a full pool fails or delays a connect until TIME-WAIT fre
         Simulator::Run();
         INFO(net.DumpEvents(0));
 
-        CHECK(net.Events(0, "time_wait_enter").size() == n);
+        CHECK(net.Events(0, LegacyTcpEventType::TimeWaitEnter).size() == n);
         CHECK(extraProbe.failed); // asynchronous, at the same simulated time
         CHECK(extraProbe.when == Seconds(1.5));
         CHECK(extra->GetError() == LegacyTcpError::NoTcb);
         CHECK(extra->GetErrorCode().number == 10055);
-        CHECK(net.Events(0, "pool_exhausted").size() == 1);
+        CHECK(net.Events(0, LegacyTcpEventType::PoolExhausted).size() == 1);
         // No SYN left the host for the failed connect.
         CHECK(net.wire.From("client", TcpHeader::SYN).size() == n + 1);
-        auto exits = net.Events(0, "time_wait_exit");
+        auto exits = net.Events(0, LegacyTcpEventType::TimeWaitExit);
         REQUIRE(exits.size() == n);
         CHECK(exits[0].time.GetSeconds() == Approx(1.1 + 0.010 + 2.0).margin(1e-3));
         CHECK(laterProbe.succeeded);
@@ -91,7 +91,7 @@ TEST_CASE("legacy-tcp: a full pool fails or delays a connect until TIME-WAIT fre
         Simulator::Run();
         INFO(net.DumpEvents(0));
 
-        auto exits = net.Events(0, "time_wait_exit");
+        auto exits = net.Events(0, LegacyTcpEventType::TimeWaitExit);
         REQUIRE(exits.size() >= 1);
         auto syns = net.wire.From("client", TcpHeader::SYN);
         REQUIRE(syns.size() == n + 1);
@@ -99,10 +99,10 @@ TEST_CASE("legacy-tcp: a full pool fails or delays a connect until TIME-WAIT fre
         CHECK(syns[n].time == exits[0].time);
         CHECK((syns[n].time - Seconds(1.5)).GetSeconds() == Approx(1.61).margin(1e-3));
         CHECK(probe.succeeded);
-        CHECK(net.Events(0, "pool_wait_start").size() == 1);
-        auto ends = net.Events(0, "pool_wait_end");
+        CHECK(net.Events(0, LegacyTcpEventType::PoolWaitStart).size() == 1);
+        auto ends = net.Events(0, LegacyTcpEventType::PoolWaitEnd);
         REQUIRE(ends.size() == 1);
-        CHECK(ends[0].ev.detail.rfind("granted", 0) == 0);
+        CHECK(ends[0].ev.cause == LegacyTcpCause::Granted);
     }
 
     SECTION("Wait with timeout: no_tcb when no block frees in time")
@@ -158,7 +158,7 @@ TEST_CASE("legacy-tcp: a SYN for a listener with no free block is refused or dro
     Simulator::Run();
     INFO(net.wire.Dump());
     CHECK(pa.succeeded);
-    CHECK(net.Events(1, "pool_exhausted").size() >= 1);
+    CHECK(net.Events(1, LegacyTcpEventType::PoolExhausted).size() >= 1);
     if (drop)
     {
         CHECK_FALSE(pb.failed);
@@ -215,7 +215,7 @@ TEST_CASE("legacy-tcp: a port range of 8 with long TIME-WAIT gives no_port to th
     CHECK(probe.when == Seconds(2));
     CHECK(ninth->GetError() == LegacyTcpError::NoPort);
     CHECK(ninth->GetErrorCode().number == 10055);
-    CHECK(net.Events(0, "port_exhausted").size() == 1);
+    CHECK(net.Events(0, LegacyTcpEventType::PortExhausted).size() == 1);
     // An explicit bind to a port held in TIME-WAIT fails with ERROR_ADDRINUSE.
     Ptr<LegacyTcpSocket> explicitBind = net.NewSocket(0);
     CHECK(explicitBind->Bind(InetSocketAddress(Ipv4Address::GetAny(), 2003)) == -1);

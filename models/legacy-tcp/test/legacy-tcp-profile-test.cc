@@ -1,4 +1,5 @@
 // Profiles as ns-3 users install them: LegacyTcpStackHelper::SetProfile.
+#include "legacy-tcp-parameter-aliases.h"
 #include "legacy-tcp-profile-registry.h"
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
@@ -101,6 +102,43 @@ TEST_CASE("legacy-tcp: SetProfile(\"winnt-4.0\") gives Q175523's refused-connect
     CHECK(probe.failed);
     CHECK(s->GetErrorCode().number == 10061);
     CHECK(std::string(s->GetErrorCode().name) == "WSAECONNREFUSED");
+}
+
+TEST_CASE("legacy-tcp: Windows registry names translate into attributes with their units",
+          "[profile][aliases]")
+{
+    // Registry values are DWORDs in the units the system documents: TcpTimedWaitDelay
+    // in seconds, TcpInitialRtt in milliseconds (both the SYN's and the data RTO).
+    std::vector<LegacyTcpParameterAliases::Assignment> out;
+    CHECK_FALSE(LegacyTcpParameterAliases::Translate("TcpTimedWaitDelay", "60", out));
+    CHECK_FALSE(LegacyTcpParameterAliases::Translate("TcpInitialRtt", "1500", out));
+    CHECK_FALSE(LegacyTcpParameterAliases::Translate("MaxConnectRetries", "5", out));
+    using A = LegacyTcpParameterAliases::Assignment;
+    CHECK(out == std::vector<A>{{"TimeWaitDelay", "60s"},
+                                {"SynInitialTimeout", "1500ms"},
+                                {"InitialRto", "1500ms"},
+                                {"MaxConnectRetransmissions", "5"}});
+    // Every translation names an attribute of the stack that accepts the value.
+    Ptr<LegacyTcpL4Protocol> stack = CreateObject<LegacyTcpL4Protocol>();
+    for (const auto& alias : LegacyTcpParameterAliases::GetAll())
+    {
+        INFO(alias.name);
+        CHECK_FALSE(alias.source.empty());
+        std::vector<A> one;
+        REQUIRE_FALSE(LegacyTcpParameterAliases::Translate(alias.name, "7", one));
+        REQUIRE_FALSE(one.empty());
+        for (const auto& [attribute, value] : one)
+        {
+            CHECK(stack->SetAttributeFailSafe(attribute, StringValue(value)));
+        }
+    }
+    // A value that is not a registry integer says what it should be.
+    std::vector<A> bad;
+    auto problem = LegacyTcpParameterAliases::Translate("TcpTimedWaitDelay", "4min", bad);
+    REQUIRE(problem);
+    CHECK(*problem == "a non-negative integer (registry value TcpTimedWaitDelay)");
+    CHECK(bad.empty());
+    CHECK(LegacyTcpParameterAliases::Find("tcp_syn_retries") == nullptr);
 }
 
 TEST_CASE("legacy-tcp: the helper's stacks, copies of one prototype, equal stacks made by the "

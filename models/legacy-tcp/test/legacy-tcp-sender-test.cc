@@ -297,7 +297,7 @@ TEST_CASE("legacy-tcp: the ACK of a FIN rides on the close that answers it (Dela
         CHECK(after[1].IsExactly(TcpHeader::FIN | TcpHeader::ACK));
     }
     CHECK(net.wire.From("client", TcpHeader::FIN).size() == 1);
-    CHECK(net.Events(0, "time_wait_enter").size() == 1);
+    CHECK(net.Events(0, LegacyTcpEventType::TimeWaitEnter).size() == 1);
 }
 
 TEST_CASE("legacy-tcp: ephemeral ports in sequential or hashed order", "[sender]")

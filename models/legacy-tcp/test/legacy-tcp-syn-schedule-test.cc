@@ -20,10 +20,10 @@ const double kTol = 1e-4;
 
 struct Timeline
 {
-    std::vector<double> syns; //!< SYN times on the wire, relative to connect()
-    double failedAt{-1};      //!< connect failure, relative to connect()
-    std::string detail;       //!< connect_failed detail
-    uint32_t deadlines{0};    //!< connect_deadline events
+    std::vector<double> syns;                   //!< SYN times on the wire, relative to connect()
+    double failedAt{-1};                        //!< connect failure, relative to connect()
+    LegacyTcpError error{LegacyTcpError::None}; //!< connect_failed error
+    uint32_t deadlines{0};                      //!< connect_deadline events
 };
 
 // Connect to a server that hears nothing and record the client's SYNs.
@@ -48,9 +48,9 @@ RunUnanswered(const LegacyTcpStackHelper& client)
     {
         t.failedAt = (probe.when - kStart).GetSeconds();
     }
-    auto failed = net.Events(0, "connect_failed");
-    t.detail = failed.empty() ? "" : failed[0].ev.detail;
-    t.deadlines = static_cast<uint32_t>(net.Events(0, "connect_deadline").size());
+    auto failed = net.Events(0, LegacyTcpEventType::ConnectFailed);
+    t.error = failed.empty() ? LegacyTcpError::None : failed[0].ev.error;
+    t.deadlines = static_cast<uint32_t>(net.Events(0, LegacyTcpEventType::ConnectDeadline).size());
     return t;
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("legacy-tcp: SynLinearRetries keeps the first SYN timeouts at the init
         Timeline t = RunUnanswered(client);
         CheckTimes(t.syns, {0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67});
         CHECK(t.failedAt == Approx(131).margin(kTol));
-        CHECK(t.detail == "timed_out");
+        CHECK(t.error == LegacyTcpError::TimedOut);
     }
     SECTION("SynLinearRetries 0 is the classic doubling")
     {
@@ -115,7 +115,7 @@ TEST_CASE("legacy-tcp: ConnectTimeout ends a connect still unanswered at the dea
         Timeline t = RunUnanswered(client);
         CheckTimes(t.syns, {0, 3, 9, 21, 45});
         CHECK(t.failedAt == Approx(75).margin(kTol));
-        CHECK(t.detail == "timed_out");
+        CHECK(t.error == LegacyTcpError::TimedOut);
         CHECK(t.deadlines == 1);
     }
     SECTION("deadline later than the retries: the retry limit decides")

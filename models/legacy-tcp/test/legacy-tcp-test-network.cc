@@ -77,12 +77,12 @@ TestNetwork::Record(uint32_t node, const LegacyTcpEvent& ev)
 }
 
 std::vector<TimedEvent>
-TestNetwork::Events(uint32_t node, const std::string& name) const
+TestNetwork::Events(uint32_t node, ns3::LegacyTcpEventType type) const
 {
     std::vector<TimedEvent> out;
     for (const auto& e : events[node])
     {
-        if (e.ev.name == name)
+        if (e.ev.type == type)
         {
             out.push_back(e);
         }
@@ -96,8 +96,9 @@ TestNetwork::DumpEvents(uint32_t node) const
     std::ostringstream os;
     for (const auto& e : events[node])
     {
-        os << e.time.GetSeconds() << " " << e.ev.name << " id=" << e.ev.connectionId << " "
-           << e.ev.localPort << "->" << e.ev.remotePort << " " << e.ev.detail << "\n";
+        os << e.time.GetSeconds() << " " << LegacyTcpEventName(e.ev.type)
+           << " id=" << e.ev.connectionId << " " << e.ev.localPort << "->" << e.ev.remotePort << " "
+           << LegacyTcpEventDetail(e.ev) << "\n";
     }
     return os.str();
 }

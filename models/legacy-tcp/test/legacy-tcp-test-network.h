@@ -45,8 +45,8 @@ class TestNetwork
     ns3::InetSocketAddress Server(uint16_t port) const;
     /** \brief Drop segments arriving at a host. \param node 0/1 \param pred which */
     ns3::Ptr<WireDropModel> DropAt(uint32_t node, WireDropModel::Predicate pred);
-    /** \return the events of a host named name */
-    std::vector<TimedEvent> Events(uint32_t node, const std::string& name) const;
+    /** \return the events of a host of one type */
+    std::vector<TimedEvent> Events(uint32_t node, ns3::LegacyTcpEventType type) const;
     /** \return all events of a host, one a line */
     std::string DumpEvents(uint32_t node) const;
 

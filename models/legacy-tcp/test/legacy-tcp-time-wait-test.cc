@@ -28,7 +28,7 @@ TEST_CASE("legacy-tcp: a retransmitted FIN in TIME-WAIT is ACKed again and resta
     bool dropped = false;
     net.DropAt(1, [&](const WireSegment& s) {
         if (!dropped && s.IsExactly(TcpHeader::ACK) && s.length == 0 &&
-            !net.Events(1, "fin_sent").empty())
+            !net.Events(1, LegacyTcpEventType::FinSent).empty())
         {
             dropped = true;
             return true;
@@ -51,9 +51,9 @@ TEST_CASE("legacy-tcp: a retransmitted FIN in TIME-WAIT is ACKed again and resta
                w.ack == serverFins[0].seq + 1;
     });
     CHECK(acks.size() == 2);
-    auto reacked = net.Events(0, "time_wait_fin_reacked");
+    auto reacked = net.Events(0, LegacyTcpEventType::TimeWaitFinReacked);
     REQUIRE(reacked.size() == 1);
-    auto exits = net.Events(0, "time_wait_exit");
+    auto exits = net.Events(0, LegacyTcpEventType::TimeWaitExit);
     REQUIRE(exits.size() == 1);
     CHECK((exits[0].time - reacked[0].time) == Seconds(2));
     CHECK(net.tcp[0]->GetBlocksInUse() == 0);
@@ -110,7 +110,7 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
     uint16_t port = 0;
     Simulator::Schedule(Seconds(2), [&]() {
         REQUIRE(net.tcp[1]->GetTimeWaitCount() == 1);
-        port = net.Events(0, "established").at(0).ev.localPort;
+        port = net.Events(0, LegacyTcpEventType::Established).at(0).ev.localPort;
         if (variant == "duplicate")
         {
             // An old duplicate SYN for the same 4-tuple, above the old RCV.NXT.
@@ -140,7 +140,7 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
     auto serverFin = net.wire.From("server", TcpHeader::FIN).at(0);
     if (variant == "accepted")
     {
-        REQUIRE(net.Events(1, "reopen_accepted").size() == 1);
+        REQUIRE(net.Events(1, LegacyTcpEventType::ReopenAccepted).size() == 1);
         REQUIRE(serverSynAcks.size() == 2);
         // "assigns its initial sequence number for the new connection to be larger
         // than the largest sequence number it used on the previous connection"
@@ -154,7 +154,7 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
         // "returns to TIME-WAIT state if the SYN turns out to be an old duplicate"
         REQUIRE(serverSynAcks.size() == 2);
         CHECK(net.wire.From("client", TcpHeader::RST).size() == 1);
-        CHECK(net.Events(1, "reopen_old_duplicate").size() == 1);
+        CHECK(net.Events(1, LegacyTcpEventType::ReopenOldDuplicate).size() == 1);
         CHECK(net.tcp[1]->GetTimeWaitCount() == 1);
         CHECK(net.tcp[1]->GetBlocksInUse() == 1);
         CHECK(accepted.size() == 1);
@@ -166,9 +166,10 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
         // is set ...): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". A SYN at or below the
         // old RCV.NXT, or any SYN with reopen off, cannot reopen: it gets that ACK,
         // never silence, and the 2 MSL timer is not restarted.
-        auto rejected = net.Events(1, "reopen_rejected");
+        auto rejected = net.Events(1, LegacyTcpEventType::ReopenRejected);
         REQUIRE_FALSE(rejected.empty());
-        CHECK(rejected[0].ev.detail == (variant == "off" ? "disabled" : "old_sequence"));
+        CHECK(rejected[0].ev.cause ==
+              (variant == "off" ? LegacyTcpCause::ReopenDisabled : LegacyTcpCause::OldSequence));
         CHECK(serverSynAcks.size() == 1);
         CHECK(net.wire.From("server", TcpHeader::RST).empty());
         auto answers = net.wire.Select([](const WireSegment& s) {
@@ -190,8 +191,8 @@ TEST_CASE("legacy-tcp: RFC 1122 reopen of a connection in TIME-WAIT", "[time-wai
                   .size() == 1);
         CHECK_FALSE(probe.succeeded);
         // Not restarted: the record leaves 2 x MSL after it was entered.
-        auto entered = net.Events(1, "time_wait_enter");
-        auto exited = net.Events(1, "time_wait_exit");
+        auto entered = net.Events(1, LegacyTcpEventType::TimeWaitEnter);
+        auto exited = net.Events(1, LegacyTcpEventType::TimeWaitExit);
         REQUIRE(entered.size() == 1);
         REQUIRE(exited.size() == 1);
         CHECK(exited[0].time - entered[0].time == Seconds(3));

@@ -12,10 +12,11 @@ using namespace ns3;
 void
 Print(const LegacyTcpEvent& event)
 {
-    std::cout << Simulator::Now().GetSeconds() << " s " << event.name << " " << event.detail;
-    if (event.name == "connect_failed" && event.detail == "refused")
+    std::cout << Simulator::Now().GetSeconds() << " s " << LegacyTcpEventName(event.type) << " "
+              << LegacyTcpEventDetail(event);
+    if (event.type == LegacyTcpEventType::ConnectFailed)
     {
-        LegacyTcpErrorCode code = GetLegacyTcpErrorCode(LegacyTcpError::Refused, ERRORS_WINSOCK);
+        LegacyTcpErrorCode code = GetLegacyTcpErrorCode(event.error, ERRORS_WINSOCK);
         std::cout << ": " << code.name << " (" << code.number << ")";
     }
     std::cout << "\n";
