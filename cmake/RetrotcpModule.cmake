@@ -47,6 +47,11 @@ function(retrotcp_add_module name)
   target_link_libraries(${target} PUBLIC ${M_LIBRARIES})
   target_compile_definitions(${target} PUBLIC ${M_DEFINITIONS})
   target_compile_options(${target} PRIVATE ${RETROTCP_WARNINGS})
+  # NS_LOG_* in Debug builds only (NS_LOG=LegacyTcpSocket=level_all ... then works):
+  # Debian's ns-3 is built with logging but does not export NS3_LOG_ENABLE, and in
+  # a Release build every NS_LOG_* of the models compiles to nothing, with no
+  # LogComponent::IsEnabled check on the paths run for every packet.
+  target_compile_definitions(${target} PRIVATE $<$<CONFIG:Debug>:NS3_LOG_ENABLE>)
   set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON EXPORT_NAME ${name})
   if(type STREQUAL SHARED)
     # Calls inside the library stay direct (and inlinable) as in a static build.

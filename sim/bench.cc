@@ -4,6 +4,8 @@
 #include "connection-book.h"
 #include "connector-helper.h"
 #include "ipv4-hashed-routing-helper.h"
+#include "ipv4-host-address-helper.h"
+#include "ipv4-host-stack-helper.h"
 #include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-socket-factory.h"
 #include "legacy-tcp-stack-helper.h"
@@ -26,6 +28,7 @@
 #include "scheduler-choice.h"
 #include "service-helper.h"
 #include "switched-ethernet-helper.h"
+#include "time-registry.h"
 
 #include <algorithm>
 #include <chrono>
@@ -60,10 +63,10 @@ Encode(const BenchResult& r)
 {
     std::ostringstream out;
     out << std::setprecision(17) << r.stack << ' ' << r.network << ' ' << r.scheduler << ' '
-        << r.clients << ' ' << r.connectionsPerClient << ' ' << r.connections << ' '
-        << r.established << ' ' << r.timeWaitAtEnd << ' ' << r.simulatedSeconds << ' '
-        << r.wallSeconds << ' ' << r.eventsExecuted << ' ' << r.bytesPerConnection << ' '
-        << r.outcomes.size();
+        << r.clients << ' ' << r.connectionsPerClient << ' ' << r.idleHosts << ' ' << r.connections
+        << ' ' << r.established << ' ' << r.timeWaitAtEnd << ' ' << r.simulatedSeconds << ' '
+        << r.wallSeconds << ' ' << r.buildSeconds << ' ' << r.buildHeapBytes << ' '
+        << r.eventsExecuted << ' ' << r.bytesPerConnection << ' ' << r.outcomes.size();
     for (const auto& [word, count] : r.outcomes)
     {
         out << ' ' << word << ' ' << count;
@@ -78,8 +81,9 @@ Decode(const std::string& text)
     BenchResult r;
     size_t n = 0;
     in >> r.stack >> r.network >> r.scheduler >> r.clients >> r.connectionsPerClient >>
-        r.connections >> r.established >> r.timeWaitAtEnd >> r.simulatedSeconds >> r.wallSeconds >>
-        r.eventsExecuted >> r.bytesPerConnection >> n;
+        r.idleHosts >> r.connections >> r.established >> r.timeWaitAtEnd >> r.simulatedSeconds >>
+        r.wallSeconds >> r.buildSeconds >> r.buildHeapBytes >> r.eventsExecuted >>
+        r.bytesPerConnection >> n;
     for (size_t i = 0; i < n; ++i)
     {
         std::string word;
@@ -94,24 +98,37 @@ Decode(const std::string& text)
     return r;
 }
 
-// A point-to-point link (100 Mb/s, 1 ms) from the server to each client.
+// Addresses for the devices, without a queue disc: a 1990s host had none, and
+// ns-3's default FqCoDel keeps state for every flow it has seen, for ever (about
+// 4.5 kB each). The legacy hosts never get one (Ipv4HostAddressHelper); stock ns-3
+// gets its default and has it taken off again, as a user of stock ns-3 would.
+Ipv4InterfaceContainer
+AssignAddresses(bool legacy, Ipv4Address network, Ipv4Mask mask, const NetDeviceContainer& devices)
+{
+    if (legacy)
+    {
+        return Ipv4HostAddressHelper(network, mask).Assign(devices);
+    }
+    Ipv4InterfaceContainer interfaces = Ipv4AddressHelper(network, mask).Assign(devices);
+    TrafficControlHelper().Uninstall(devices);
+    return interfaces;
+}
+
+// A point-to-point link (100 Mb/s, 1 ms) from the server to each client, a /30
+// each from 10.0.0.0.
 std::vector<Ipv4Address>
-BuildStar(Ptr<Node> server, const NodeContainer& clients)
+BuildStar(bool legacy, Ptr<Node> server, const NodeContainer& clients)
 {
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
     p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
     std::vector<Ipv4Address> serverAddresses;
     for (uint32_t i = 0; i < clients.GetN(); ++i)
     {
         NetDeviceContainer link = p2p.Install(server, clients.Get(i));
-        Ipv4InterfaceContainer ifs = addresses.Assign(link);
-        addresses.NewNetwork();
+        Ipv4Address network((10U << 24) + 4 * i);
+        Ipv4InterfaceContainer ifs = AssignAddresses(legacy, network, "255.255.255.252", link);
         serverAddresses.push_back(ifs.GetAddress(0));
-        // No queue disc: a 1990s host had none, and ns-3's default FqCoDel keeps
-        // state for every flow it has seen, for ever (about 4.5 kB each).
-        TrafficControlHelper().Uninstall(link);
     }
     return serverAddresses;
 }
@@ -122,7 +139,7 @@ BuildStar(Ptr<Node> server, const NodeContainer& clients)
 // server's link is 100 Gb/s, so that it is no bottleneck (the star gives the server
 // a link per client): the two networks carry the same workload.
 std::vector<Ipv4Address>
-BuildSwitched(Ptr<Node> server, const NodeContainer& clients)
+BuildSwitched(bool legacy, Ptr<Node> server, const NodeContainer& clients)
 {
     SwitchedEthernetHelper switched;
     switched.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
@@ -133,9 +150,7 @@ BuildSwitched(Ptr<Node> server, const NodeContainer& clients)
     all.Add(clients);
     NetDeviceContainer devices = switched.Install(all);
     devices.Get(0)->SetAttribute("DataRate", StringValue("100Gbps"));
-    Ipv4AddressHelper addresses("10.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer ifs = addresses.Assign(devices);
-    TrafficControlHelper().Uninstall(devices);
+    Ipv4InterfaceContainer ifs = AssignAddresses(legacy, "10.0.0.0", "255.0.0.0", devices);
     return std::vector<Ipv4Address>(clients.GetN(), ifs.GetAddress(0));
 }
 
@@ -165,15 +180,38 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     const Time clientStart = Seconds(1);
     const Time stop = clientStart + interval * options.connectionsPerClient + Seconds(5);
 
+    // Everything from the first node to the last application is the build (for
+    // both stacks without ns-3's registry of every Time made before the run).
+    EndTimeRegistry();
+    uint64_t heapAtStart = HeapInUse();
+    auto buildStart = std::chrono::steady_clock::now();
     Ptr<Node> server = CreateObject<Node>();
     NodeContainer clients;
     clients.Create(options.clients);
+    NodeContainer idle;
+    idle.Create(options.idleHosts);
+    NodeContainer others(clients, idle);
     NodeContainer all(server);
-    all.Add(clients);
-    InternetStackHelper internet;
-    internet.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting());
-    internet.Install(all);
-    int64_t stream = internet.AssignStreams(all, 0);
+    all.Add(others);
+    // Stock ns-3 as InternetStackHelper builds it; the legacy stack on the host
+    // stack of the scenarios (IPv4 only, neither UDP nor ns-3's TCP).
+    int64_t stream = 0;
+    if (legacy)
+    {
+        Ipv4HostStackHelper hostStack;
+        hostStack.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting(false));
+        hostStack.SetUdp(false);
+        hostStack.SetTcp(false);
+        hostStack.Install(all);
+        stream += Ipv4HostStackHelper::AssignStreams(all, stream);
+    }
+    else
+    {
+        InternetStackHelper internet;
+        internet.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting());
+        internet.Install(all);
+        stream += internet.AssignStreams(all, stream);
+    }
     TypeId factory = TcpSocketFactory::GetTypeId();
     if (legacy)
     {
@@ -188,8 +226,11 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
 
     Ptr<ConnectionBook> book = CreateObject<ConnectionBook>();
     std::vector<std::unique_ptr<ClientReporter>> reporters;
-    std::vector<Ipv4Address> serverAddresses =
-        options.network == "switched" ? BuildSwitched(server, clients) : BuildStar(server, clients);
+    // The idle hosts are on the network as the clients are (a port of the switch, or
+    // a link of their own to the server), and run nothing.
+    std::vector<Ipv4Address> serverAddresses = options.network == "switched"
+                                                   ? BuildSwitched(legacy, server, others)
+                                                   : BuildStar(legacy, server, others);
 
     ServiceHelper service(factory.GetName(), 139);
     service.SetAttribute("RequestBytes", UintegerValue(options.payload));
@@ -210,17 +251,21 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
             book, "", "", clients.Get(i)->GetId(), [](Ipv4Address) { return std::string(); }));
         reporters.back()->Listen(app.Get(0));
     }
+    BenchResult r;
+    r.buildSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - buildStart).count();
 
     uint64_t heapBefore = HeapInUse();
+    r.buildHeapBytes = heapBefore > heapAtStart ? heapBefore - heapAtStart : 0;
     Simulator::Stop(stop);
     auto wallStart = std::chrono::steady_clock::now();
     Simulator::Run();
-    BenchResult r;
     r.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     r.stack = stack;
     r.clients = options.clients;
     r.connectionsPerClient = options.connectionsPerClient;
+    r.idleHosts = options.idleHosts;
     r.network = options.network;
     r.scheduler = options.scheduler;
     r.simulatedSeconds = Simulator::Now().GetSeconds();
@@ -309,48 +354,97 @@ RunBench(const BenchOptions& options, std::ostream& log)
     return results;
 }
 
+uint64_t
+BenchResult::Hosts() const
+{
+    return 1 + uint64_t(clients) + idleHosts;
+}
+
+double
+BenchResult::ConnectionsPerWallSecond() const
+{
+    return connections ? connections / std::max(wallSeconds, 1e-9) : 0;
+}
+
+double
+SpeedRatioToStock(const std::vector<BenchResult>& results, const BenchResult& r)
+{
+    for (const auto& other : results)
+    {
+        if (other.stack == "stock" && other.ConnectionsPerWallSecond() > 0)
+        {
+            return r.ConnectionsPerWallSecond() / other.ConnectionsPerWallSecond();
+        }
+    }
+    return 0;
+}
+
 void
 PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out)
 {
     out << std::left << std::setw(8) << "stack" << std::setw(10) << "network" << std::setw(10)
-        << "scheduler" << std::right << std::setw(16) << "clients x conns" << std::setw(12)
-        << "established" << std::setw(11) << "wall s" << std::setw(13) << "conn/wall-s"
-        << std::setw(14) << "events/wall-s" << std::setw(12) << "events/conn" << std::setw(12)
-        << "peak RSS MB" << std::setw(12) << "B/conn"
+        << "scheduler" << std::right << std::setw(16) << "clients x conns" << std::setw(9)
+        << "hosts" << std::setw(12) << "established" << std::setw(11) << "wall s" << std::setw(13)
+        << "conn/wall-s" << std::setw(9) << "x stock" << std::setw(14) << "events/wall-s"
+        << std::setw(12) << "events/conn" << std::setw(12) << "peak RSS MB" << std::setw(9)
+        << "B/conn" << std::setw(9) << "build s" << std::setw(10) << "ms/host" << std::setw(9)
+        << "B/host"
         << "\n";
     for (const auto& r : results)
     {
         std::ostringstream size;
         size << r.clients << " x " << r.connectionsPerClient;
         double wall = std::max(r.wallSeconds, 1e-9);
+        double ratio = SpeedRatioToStock(results, r);
+        std::ostringstream ratioText;
+        if (ratio > 0)
+        {
+            ratioText << std::fixed << std::setprecision(2) << ratio;
+        }
+        else
+        {
+            ratioText << "-";
+        }
         out << std::left << std::setw(8) << r.stack << std::setw(10) << r.network << std::setw(10)
-            << r.scheduler << std::right << std::setw(16) << size.str() << std::setw(12)
-            << r.established << std::fixed << std::setprecision(2) << std::setw(11) << r.wallSeconds
-            << std::setprecision(0) << std::setw(13) << r.connections / wall << std::setw(14)
+            << r.scheduler << std::right << std::setw(16) << size.str() << std::setw(9) << r.Hosts()
+            << std::setw(12) << r.established << std::fixed << std::setprecision(2) << std::setw(11)
+            << r.wallSeconds << std::setprecision(0) << std::setw(13)
+            << r.ConnectionsPerWallSecond() << std::setw(9) << ratioText.str() << std::setw(14)
             << r.eventsExecuted / wall << std::setprecision(1) << std::setw(12)
             << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << std::setw(12)
-            << r.peakRssBytes / 1048576.0 << std::setprecision(0) << std::setw(12)
-            << r.bytesPerConnection << "\n";
+            << r.peakRssBytes / 1048576.0 << std::setprecision(0) << std::setw(9)
+            << r.bytesPerConnection << std::setprecision(2) << std::setw(9) << r.buildSeconds
+            << std::setprecision(4) << std::setw(10) << 1000 * r.buildSeconds / r.Hosts()
+            << std::setprecision(0) << std::setw(9) << double(r.buildHeapBytes) / r.Hosts() << "\n";
     }
 }
 
 void
 WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
 {
-    out << "stack,network,scheduler,clients,connections_per_client,connections,established,time_"
-           "wait_at_end,"
-           "simulated_s,wall_s,connections_per_wall_s,events_executed,events_per_wall_s,"
-           "events_per_connection,peak_rss_bytes,heap_bytes_per_connection\n";
+    out << "stack,network,scheduler,clients,connections_per_client,idle_hosts,hosts,connections,"
+           "established,time_wait_at_end,simulated_s,wall_s,connections_per_wall_s,"
+           "speed_ratio_to_stock,events_executed,events_per_wall_s,events_per_connection,"
+           "peak_rss_bytes,heap_bytes_per_connection,build_s,build_ms_per_host,"
+           "heap_bytes_per_host\n";
     for (const auto& r : results)
     {
         double wall = std::max(r.wallSeconds, 1e-9);
+        double ratio = SpeedRatioToStock(results, r);
         out << r.stack << ',' << r.network << ',' << r.scheduler << ',' << r.clients << ','
-            << r.connectionsPerClient << ',' << r.connections << ',' << r.established << ','
-            << r.timeWaitAtEnd << ',' << std::setprecision(6) << r.simulatedSeconds << ','
-            << r.wallSeconds << ',' << r.connections / wall << ',' << r.eventsExecuted << ','
-            << r.eventsExecuted / wall << ','
+            << r.connectionsPerClient << ',' << r.idleHosts << ',' << r.Hosts() << ','
+            << r.connections << ',' << r.established << ',' << r.timeWaitAtEnd << ','
+            << std::setprecision(6) << r.simulatedSeconds << ',' << r.wallSeconds << ','
+            << r.ConnectionsPerWallSecond() << ',';
+        if (ratio > 0)
+        {
+            out << ratio;
+        }
+        out << ',' << r.eventsExecuted << ',' << r.eventsExecuted / wall << ','
             << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << ','
-            << r.peakRssBytes << ',' << r.bytesPerConnection << '\n';
+            << r.peakRssBytes << ',' << r.bytesPerConnection << ',' << r.buildSeconds << ','
+            << 1000 * r.buildSeconds / r.Hosts() << ',' << double(r.buildHeapBytes) / r.Hosts()
+            << '\n';
     }
 }
 

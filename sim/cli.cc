@@ -365,13 +365,16 @@ int
 Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
     po::options_description options("retrotcp bench [options]");
-    options.add_options()("help,h", "this help")("clients",
-                                                 po::value<std::string>()->default_value("10"),
-                                                 "client hosts in the star, 1 to 100000")(
+    options.add_options()("help,h",
+                          "this help")("clients", po::value<std::string>()->default_value("10"),
+                                       "client hosts, 0 to 100000 (0 only with --idle-hosts)")(
         "connections", po::value<std::string>()->default_value("100"),
         "sequential connections per client, 1 to 1000000 (clients x connections at most "
-        "10000000)")("stacks", po::value<std::string>()->default_value("legacy,stock"),
-                     "stacks to measure, comma-separated: legacy, stock")(
+        "10000000)")("idle-hosts", po::value<std::string>()->default_value("0"),
+                     "hosts with the stack and a network port that run nothing, 0 to 1000000 "
+                     "(build cost and memory per host)")(
+        "stacks", po::value<std::string>()->default_value("legacy,stock"),
+        "stacks to measure, comma-separated: legacy, stock")(
         "msl", po::value<std::string>()->default_value("120s"),
         "maximum segment lifetime (TIME-WAIT = 2 x MSL) of both stacks")(
         "payload", po::value<std::string>()->default_value("200"),
@@ -389,11 +392,19 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
     {
         out << options
             << "\nThe TIME-WAIT storm: N clients connected to one server (--network), each "
-               "making M sequential connections (client closes first), all within 2 x MSL.\n";
+               "making M sequential connections (client closes first), all within 2 x MSL; "
+               "--idle-hosts adds hosts that run nothing (build s, ms/host and B/host: the "
+               "cost of a host). x stock: conn/wall-s as a multiple of the stock stack's in the "
+               "same run.\n";
         return kExitOk;
     }
     BenchOptions bench;
-    bench.clients = CountOption(parsed, "clients", 1, 100000);
+    bench.clients = CountOption(parsed, "clients", 0, 100000);
+    bench.idleHosts = CountOption(parsed, "idle-hosts", 0, 1000000);
+    if (bench.clients == 0 && bench.idleHosts == 0)
+    {
+        throw po::error("--clients 0 needs --idle-hosts (a run of nothing measures nothing)");
+    }
     bench.connectionsPerClient = CountOption(parsed, "connections", 1, 1000000);
     bench.payload = CountOption(parsed, "payload", 0, 1U << 20);
     if (uint64_t(bench.clients) * bench.connectionsPerClient > 10000000)

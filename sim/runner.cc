@@ -28,6 +28,7 @@
 #include "result-folder.h"
 #include "run-progress.h"
 #include "scheduler-choice.h"
+#include "time-registry.h"
 #include "topology.h"
 #include "units.h"
 #include "version.h"
@@ -350,6 +351,8 @@ Run::Execute()
     // Building 100,000s of hosts takes a while: a signal stops it between phases,
     // and the message says which.
     CheckInterruptWhere("before building the hosts");
+    // Building is cheaper without ns-3's registry of every Time made before the run.
+    EndTimeRegistry();
     m_topology = BuildTopology(m_scenario);
     m_book = CreateObject<ConnectionBook>();
     m_book->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));

@@ -1,20 +1,20 @@
 #include "topology.h"
 
 #include "ipv4-hashed-routing-helper.h"
+#include "ipv4-host-address-helper.h"
+#include "ipv4-host-stack-helper.h"
 #include "ns3/csma-helper.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/error-model.h"
-#include "ns3/internet-stack-helper.h"
-#include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/names.h"
 #include "ns3/neighbor-cache-helper.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
-#include "ns3/traffic-control-helper.h"
+#include "profile-registry.h"
 #include "switched-ethernet-helper.h"
 #include "switched-ethernet-net-device.h"
 
@@ -77,23 +77,36 @@ BuildTopology(const Scenario& scenario)
         }
     }
 
-    InternetStackHelper internet;
-    // Connected routes by hash lookup first, then static and global routing.
-    internet.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting());
+    // IPv4 stacks as a 1990s host had them: no IPv6, no queue disc; UDP nowhere
+    // (nothing in a scenario uses it) and ns-3's TCP only where the stack profile
+    // is stock ns-3 (the legacy stack brings its own). Routers keep both, so that a
+    // stray segment to a router is answered as before. Connected routes by hash
+    // lookup first, then static and, if there are WAN links, global routing.
+    Ipv4HostStackHelper stockHosts;
+    stockHosts.SetRoutingHelper(
+        Ipv4HashedRoutingHelper::MakeListRouting(!scenario.wanLinks.empty()));
+    stockHosts.SetUdp(false);
+    Ipv4HostStackHelper legacyHosts(stockHosts);
+    legacyHosts.SetTcp(false);
+    Ipv4HostStackHelper routers;
     NodeContainer allNodes;
     for (const auto& h : topo.hosts)
     {
+        const StackProfile* profile = FindProfile(h.spec->stack.profile);
+        bool stock = !profile || profile->kind == StackKind::Stock;
+        (stock ? stockHosts : legacyHosts).Install(h.node);
         allNodes.Add(h.node);
     }
+    routers.Install(topo.routers);
     allNodes.Add(topo.routers);
-    internet.Install(allNodes);
     // Every random variable gets an explicit stream, so that results depend on the
-    // seed and the scenario only, not on what else ran in the process before.
+    // seed and the scenario only, not on what else ran in the process before. The
+    // numbers are those InternetStackHelper gave these stacks with IPv6.
     int64_t stream = 0;
-    stream += internet.AssignStreams(allNodes, stream);
+    stream += Ipv4HostStackHelper::AssignStreams(allNodes, stream);
 
     // LANs.
-    Ipv4AddressHelper lanAddresses;
+    Ipv4HostAddressHelper lanAddresses;
     for (size_t i = 0; i < scenario.lans.size(); ++i)
     {
         const LanSpec& lan = scenario.lans[i];
@@ -150,6 +163,8 @@ BuildTopology(const Scenario& scenario)
         std::ostringstream base;
         base << "10." << (i + 1) << ".0.0";
         lanAddresses.SetBase(base.str().c_str(), "255.255.0.0");
+        // No queue disc (the device queue only): a 1990s host had none, and ns-3's
+        // default FqCoDel keeps state for every flow it has ever seen.
         Ipv4InterfaceContainer interfaces = lanAddresses.Assign(devices);
         if (!lan.switched && lan.staticResolution)
         {
@@ -158,9 +173,6 @@ BuildTopology(const Scenario& scenario)
             // ARP request goes on the wire.
             NeighborCacheHelper().PopulateNeighborCache(interfaces);
         }
-        // No queue disc (the device queue only): a 1990s host had none, and ns-3's
-        // default FqCoDel keeps state for every flow it has ever seen.
-        TrafficControlHelper().Uninstall(devices);
         for (size_t k = 0; k < memberIndex.size(); ++k)
         {
             topo.hosts[memberIndex[k]].device = devices.Get(k);
@@ -174,7 +186,7 @@ BuildTopology(const Scenario& scenario)
     }
 
     // WAN links between LAN routers.
-    Ipv4AddressHelper wanAddresses("172.16.0.0", "255.255.255.252");
+    Ipv4HostAddressHelper wanAddresses("172.16.0.0", "255.255.255.252");
     for (const auto& w : scenario.wanLinks)
     {
         PointToPointHelper p2p;
@@ -193,7 +205,6 @@ BuildTopology(const Scenario& scenario)
             }
         }
         wanAddresses.Assign(devices);
-        TrafficControlHelper().Uninstall(devices);
         wanAddresses.NewNetwork();
         topo.routerDevices.push_back(devices.Get(0));
         topo.routerDevices.push_back(devices.Get(1));

@@ -98,13 +98,16 @@ TEST_CASE("cli: seeds beyond ns-3's range and text that is not UTF-8 are refused
 
 TEST_CASE("cli: bench counts are read exactly and bounded")
 {
-    for (const char* args : {"--clients -1", "--clients 0", "--connections 4294967296",
-                             "--clients 100000 --connections 101", "--payload 1e9"})
+    for (const char* args :
+         {"--clients -1", "--clients 0", "--connections 4294967296",
+          "--clients 100000 --connections 101", "--payload 1e9", "--idle-hosts 1000001",
+          "--idle-hosts -5", "--clients 0 --idle-hosts 0"})
     {
         INFO(args);
         auto r = RunRetrotcp(std::string("bench ") + args);
         CHECK(r.status == 2);
-        CHECK_THAT(r.output, Contains("expects an integer from") || Contains("at most 10000000"));
+        CHECK_THAT(r.output, Contains("expects an integer from") || Contains("at most 10000000") ||
+                                 Contains("needs --idle-hosts"));
     }
     auto p = RunRetrotcp("profiles 'no\nsuch'");
     CHECK(p.status == 2);

@@ -148,7 +148,15 @@ ConnectorApplication::GetTypeId()
     return tid;
 }
 
-ConnectorApplication::ConnectorApplication() = default;
+ConnectorApplication::ConnectorApplication()
+    : m_onConnected(MakeCallback(&ConnectorApplication::ConnectionSucceeded, this))
+    , m_onFailed(MakeCallback(&ConnectorApplication::ConnectionFailed, this))
+    , m_onNormalClose(MakeCallback(&ConnectorApplication::NormalClose, this))
+    , m_onErrorClose(MakeCallback(&ConnectorApplication::ErrorClose, this))
+    , m_onReceive(MakeCallback(&ConnectorApplication::Receive, this))
+    , m_onSend(MakeCallback(&ConnectorApplication::SendMore, this))
+{
+}
 
 ConnectorApplication::~ConnectorApplication() = default;
 
@@ -224,12 +232,10 @@ ConnectorApplication::StartAttempt()
     {
         m_configureSocket(socket);
     }
-    socket->SetConnectCallback(MakeCallback(&ConnectorApplication::ConnectionSucceeded, this),
-                               MakeCallback(&ConnectorApplication::ConnectionFailed, this));
-    socket->SetCloseCallbacks(MakeCallback(&ConnectorApplication::NormalClose, this),
-                              MakeCallback(&ConnectorApplication::ErrorClose, this));
-    socket->SetRecvCallback(MakeCallback(&ConnectorApplication::Receive, this));
-    socket->SetSendCallback(MakeCallback(&ConnectorApplication::SendMore, this));
+    socket->SetConnectCallback(m_onConnected, m_onFailed);
+    socket->SetCloseCallbacks(m_onNormalClose, m_onErrorClose);
+    socket->SetRecvCallback(m_onReceive);
+    socket->SetSendCallback(m_onSend);
     Attempt& stored = m_attempts[socket] = attempt;
 
     // Bind first, so that the 4-tuple is known to ConnectStart's listeners before

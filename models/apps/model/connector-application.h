@@ -130,6 +130,15 @@ class ConnectorApplication : public Application
     bool m_connected{false};                       //!< a call has connected
     std::map<Ptr<Socket>, Attempt> m_attempts;     //!< attempts with a live socket
 
+    // The socket callbacks, made once: a MakeCallback per attempt allocated and freed
+    // six callback objects per connection.
+    Callback<void, Ptr<Socket>> m_onConnected;      //!< ConnectionSucceeded
+    Callback<void, Ptr<Socket>> m_onFailed;         //!< ConnectionFailed
+    Callback<void, Ptr<Socket>> m_onNormalClose;    //!< NormalClose
+    Callback<void, Ptr<Socket>> m_onErrorClose;     //!< ErrorClose
+    Callback<void, Ptr<Socket>> m_onReceive;        //!< Receive
+    Callback<void, Ptr<Socket>, uint32_t> m_onSend; //!< SendMore
+
     TracedCallback<Ptr<Socket>, const Address&> m_connectStartTrace;     //!< ConnectStart
     TracedCallback<Ptr<Socket>> m_connectedTrace;                        //!< Connected
     TracedCallback<Ptr<Socket>, ConnectionOutcome> m_connectFailedTrace; //!< ConnectFailed

@@ -80,7 +80,13 @@ ServiceApplication::GetTypeId()
     return tid;
 }
 
-ServiceApplication::ServiceApplication() = default;
+ServiceApplication::ServiceApplication()
+    : m_onReceive(MakeCallback(&ServiceApplication::Receive, this))
+    , m_onSend(MakeCallback(&ServiceApplication::SendMore, this))
+    , m_onPeerClose(MakeCallback(&ServiceApplication::PeerClose, this))
+    , m_onPeerError(MakeCallback(&ServiceApplication::PeerError, this))
+{
+}
 
 ServiceApplication::~ServiceApplication() = default;
 
@@ -152,10 +158,9 @@ ServiceApplication::Accept(Ptr<Socket> socket, const Address& from)
     ++m_accepted;
     Peer peer;
     m_acceptedTrace(socket, from);
-    socket->SetRecvCallback(MakeCallback(&ServiceApplication::Receive, this));
-    socket->SetSendCallback(MakeCallback(&ServiceApplication::SendMore, this));
-    socket->SetCloseCallbacks(MakeCallback(&ServiceApplication::PeerClose, this),
-                              MakeCallback(&ServiceApplication::PeerError, this));
+    socket->SetRecvCallback(m_onReceive);
+    socket->SetSendCallback(m_onSend);
+    socket->SetCloseCallbacks(m_onPeerClose, m_onPeerError);
     auto& stored = m_peers[socket] = peer;
     if (m_requestBytes == 0)
     {

@@ -88,8 +88,14 @@ class ServiceApplication : public Application
     TracedCallback<Ptr<Socket>, bool> m_closedTrace;             //!< Closed
     TracedCallback<Ptr<Socket>> m_abortedTrace;                  //!< Aborted
     Ptr<Socket> m_listener;                                      //!< listening socket while running
-    std::map<Ptr<Socket>, Peer> m_peers;                         //!< accepted connections
-    uint32_t m_accepted{0};                                      //!< accepted so far
+    // The accepted sockets' callbacks, made once (not four callback objects per
+    // connection).
+    Callback<void, Ptr<Socket>> m_onReceive;        //!< Receive
+    Callback<void, Ptr<Socket>, uint32_t> m_onSend; //!< SendMore
+    Callback<void, Ptr<Socket>> m_onPeerClose;      //!< PeerClose
+    Callback<void, Ptr<Socket>> m_onPeerError;      //!< PeerError
+    std::map<Ptr<Socket>, Peer> m_peers;            //!< accepted connections
+    uint32_t m_accepted{0};                         //!< accepted so far
 };
 
 } // namespace ns3

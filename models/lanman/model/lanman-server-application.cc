@@ -143,7 +143,13 @@ LanmanServerApplication::GetTypeId()
     return tid;
 }
 
-LanmanServerApplication::LanmanServerApplication() = default;
+LanmanServerApplication::LanmanServerApplication()
+    : m_onReceive(MakeCallback(&LanmanServerApplication::Receive, this))
+    , m_onSend(MakeCallback(&LanmanServerApplication::SendMore, this))
+    , m_onPeerClose(MakeCallback(&LanmanServerApplication::PeerClose, this))
+    , m_onPeerError(MakeCallback(&LanmanServerApplication::PeerError, this))
+{
+}
 
 LanmanServerApplication::~LanmanServerApplication() = default;
 
@@ -237,10 +243,9 @@ LanmanServerApplication::Accept(Ptr<Socket> socket, const Address& from)
     Peer& peer = m_peers[socket];
     peer.smb = m_responder.NewConnection();
     m_acceptedTrace(socket, from);
-    socket->SetRecvCallback(MakeCallback(&LanmanServerApplication::Receive, this));
-    socket->SetSendCallback(MakeCallback(&LanmanServerApplication::SendMore, this));
-    socket->SetCloseCallbacks(MakeCallback(&LanmanServerApplication::PeerClose, this),
-                              MakeCallback(&LanmanServerApplication::PeerError, this));
+    socket->SetRecvCallback(m_onReceive);
+    socket->SetSendCallback(m_onSend);
+    socket->SetCloseCallbacks(m_onPeerClose, m_onPeerError);
     RestartIdle(socket, peer);
 }
 

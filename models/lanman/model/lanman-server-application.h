@@ -100,8 +100,14 @@ class LanmanServerApplication : public Application
     Callback<void, Ptr<Socket>> m_configure; //!< per-host socket configuration
     std::string m_hostName;                  //!< node name
     Ptr<Socket> m_listener;                  //!< listening socket
-    std::map<Ptr<Socket>, Peer> m_peers;     //!< open connections
-    uint32_t m_sessionsAccepted{0};          //!< counter
+    // The accepted sockets' callbacks, made once (not four callback objects per
+    // session).
+    Callback<void, Ptr<Socket>> m_onReceive;        //!< Receive
+    Callback<void, Ptr<Socket>, uint32_t> m_onSend; //!< SendMore
+    Callback<void, Ptr<Socket>> m_onPeerClose;      //!< PeerClose
+    Callback<void, Ptr<Socket>> m_onPeerError;      //!< PeerError
+    std::map<Ptr<Socket>, Peer> m_peers;            //!< open connections
+    uint32_t m_sessionsAccepted{0};                 //!< counter
 };
 
 } // namespace ns3

@@ -1,6 +1,7 @@
 #ifndef LEGACY_TCP_STACK_HELPER_H
 #define LEGACY_TCP_STACK_HELPER_H
 
+#include "legacy-tcp-l4-protocol.h"
 #include "legacy-tcp-profile.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -10,17 +11,25 @@
 namespace ns3
 {
 
-class LegacyTcpL4Protocol;
-
 /**
- * \brief Installs a LegacyTcpL4Protocol in place of ns-3's TcpL4Protocol on nodes
- * that already have InternetStackHelper's stack, and aggregates a
- * LegacyTcpSocketFactory.
+ * \brief Installs a LegacyTcpL4Protocol on nodes that already have an IPv4 stack, in
+ * place of ns-3's TcpL4Protocol if they have one (InternetStackHelper's stack), and
+ * aggregates a LegacyTcpSocketFactory. Ipv4HostStackHelper with SetTcp(false) gives
+ * the cheapest host: no ns-3 TCP to replace.
  *
  * Applications on such a node create TCP sockets with "ns3::LegacyTcpSocketFactory"
  * (PacketSinkHelper("ns3::LegacyTcpSocketFactory", ...)). A socket of ns-3's own
  * "ns3::TcpSocketFactory" there stops the program with a message saying so
- * (LegacyTcpStockTcpGuard), where it would otherwise never connect.
+ * (LegacyTcpStockTcpGuard, or LegacyTcpStockFactoryGuard on a node without ns-3's
+ * TCP), where it would otherwise never connect or crash.
+ *
+ * The stacks one helper installs are copies of one stack it makes with its
+ * attributes at the first Install after a SetProfile or SetAttribute (copying is
+ * about 30 times cheaper than making a stack through the attribute system). So an
+ * attribute default changed with Config::SetDefault after that Install does not
+ * reach the helper's later stacks; and a random variable given as an object
+ * (PointerValue) is copied for each stack rather than shared, as one given as a
+ * string always was.
  */
 class LegacyTcpStackHelper
 {
@@ -60,7 +69,11 @@ class LegacyTcpStackHelper
     int64_t AssignStreams(NodeContainer nodes, int64_t stream) const;
 
   private:
-    ObjectFactory m_factory; //!< LegacyTcpL4Protocol factory
+    /** \return a new stack: a copy of the prototype, made first if need be */
+    Ptr<LegacyTcpL4Protocol> CreateStack() const;
+
+    ObjectFactory m_factory;                      //!< LegacyTcpL4Protocol factory
+    mutable Ptr<LegacyTcpL4Protocol> m_prototype; //!< made by m_factory, of no node
 };
 
 } // namespace ns3

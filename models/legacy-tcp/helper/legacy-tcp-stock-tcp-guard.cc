@@ -22,6 +22,12 @@ LegacyTcpStockTcpGuard::GetTypeId()
 
 LegacyTcpStockTcpGuard::LegacyTcpStockTcpGuard()
 {
+    Stop();
+}
+
+void
+LegacyTcpStockTcpGuard::Stop()
+{
     uint32_t node = Simulator::GetContext();
     NS_FATAL_ERROR(
         "a socket of ns3::TcpSocketFactory (ns-3's own TCP) was created on "

@@ -27,6 +27,11 @@ class LegacyTcpStockTcpGuard : public TcpNewReno
     static TypeId GetTypeId();
     /** \brief Stops the program: see the class description. */
     LegacyTcpStockTcpGuard();
+    /**
+     * \brief Stop the program with the message that names the socket factory to
+     * use (a stock TCP socket was asked for on a legacy node).
+     */
+    [[noreturn]] static void Stop();
 
     std::string GetName() const override;
     Ptr<TcpCongestionOps> Fork() override;

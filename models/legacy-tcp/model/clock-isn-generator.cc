@@ -36,14 +36,27 @@ ClockIsnGenerator::SetIncrement(uint32_t increment)
 void
 ClockIsnGenerator::SetOffsetVariable(Ptr<RandomVariableStream> offset)
 {
-    m_variable = offset;
+    m_variable.Set(offset);
+    m_drawn = false;
+}
+
+void
+ClockIsnGenerator::SetOffsetTemplate(Ptr<RandomVariableStream> offset)
+{
+    m_variable.SetTemplate(offset);
     m_drawn = false;
 }
 
 Ptr<RandomVariableStream>
 ClockIsnGenerator::GetOffsetVariable() const
 {
-    return m_variable;
+    return m_variable.Peek();
+}
+
+void
+ClockIsnGenerator::SetStream(int64_t stream)
+{
+    m_variable.SetStream(stream);
 }
 
 uint32_t
@@ -51,7 +64,8 @@ ClockIsnGenerator::GetSecret()
 {
     if (!m_drawn)
     {
-        m_offset = m_variable ? static_cast<uint32_t>(m_variable->GetInteger()) : 0;
+        Ptr<RandomVariableStream> variable = m_variable.Get();
+        m_offset = variable ? static_cast<uint32_t>(variable->GetInteger()) : 0;
         m_drawn = true;
         NS_LOG_LOGIC("ISN clock offset " << m_offset);
     }

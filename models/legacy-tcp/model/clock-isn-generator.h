@@ -1,6 +1,7 @@
 #ifndef CLOCK_ISN_GENERATOR_H
 #define CLOCK_ISN_GENERATOR_H
 
+#include "deferred-random-variable.h"
 #include "legacy-tcp-four-tuple.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
@@ -42,8 +43,15 @@ class ClockIsnGenerator
     void SetIncrement(uint32_t increment);
     /** \brief Set the offset variable. \param offset drawn once at first use */
     void SetOffsetVariable(Ptr<RandomVariableStream> offset);
-    /** \return the offset variable */
+    /**
+     * \brief Draw the offset from a copy of this variable, made at first use.
+     * \param offset the template
+     */
+    void SetOffsetTemplate(Ptr<RandomVariableStream> offset);
+    /** \return the offset variable (or its template) */
     Ptr<RandomVariableStream> GetOffsetVariable() const;
+    /** \brief Fix the offset variable's stream. \param stream the stream number */
+    void SetStream(int64_t stream);
     /** \return the per-host secret (the offset), drawn now if not yet */
     uint32_t GetSecret();
     /**
@@ -53,12 +61,12 @@ class ClockIsnGenerator
     SequenceNumber32 Next(Time now, const LegacyTcpFourTuple& key);
 
   private:
-    Mode m_mode{CLOCK};                   //!< mode
-    uint32_t m_increment{0};              //!< per-connection increment
-    uint32_t m_issued{0};                 //!< ISNs handed out (clock mode)
-    bool m_drawn{false};                  //!< offset drawn
-    uint32_t m_offset{0};                 //!< per-host offset and secret
-    Ptr<RandomVariableStream> m_variable; //!< offset variable
+    Mode m_mode{CLOCK};                //!< mode
+    uint32_t m_increment{0};           //!< per-connection increment
+    uint32_t m_issued{0};              //!< ISNs handed out (clock mode)
+    bool m_drawn{false};               //!< offset drawn
+    uint32_t m_offset{0};              //!< per-host offset and secret
+    DeferredRandomVariable m_variable; //!< offset variable
 };
 
 } // namespace ns3

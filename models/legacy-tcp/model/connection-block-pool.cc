@@ -50,10 +50,10 @@ Callback<void>
 ConnectionBlockPool::Release()
 {
     NS_ASSERT(m_inUse > 0);
-    if (!m_queue.empty() && (m_capacity == 0 || m_inUse <= m_capacity))
+    if (m_queue && !m_queue->empty() && (m_capacity == 0 || m_inUse <= m_capacity))
     {
-        auto waiter = std::move(m_queue.front());
-        m_queue.pop_front();
+        auto waiter = std::move(m_queue->front());
+        m_queue->pop_front();
         NS_LOG_LOGIC("block passes to waiting connection " << waiter.first);
         return waiter.second;
     }
@@ -64,32 +64,40 @@ ConnectionBlockPool::Release()
 void
 ConnectionBlockPool::Enqueue(uint64_t waiterId, Callback<void> grant)
 {
-    m_queue.emplace_back(waiterId, grant);
+    if (!m_queue)
+    {
+        m_queue = std::make_unique<std::deque<std::pair<uint64_t, Callback<void>>>>();
+    }
+    m_queue->emplace_back(waiterId, grant);
 }
 
 bool
 ConnectionBlockPool::Dequeue(uint64_t waiterId)
 {
-    auto it = std::find_if(m_queue.begin(), m_queue.end(),
-                           [waiterId](const auto& w) { return w.first == waiterId; });
-    if (it == m_queue.end())
+    if (!m_queue)
     {
         return false;
     }
-    m_queue.erase(it);
+    auto it = std::find_if(m_queue->begin(), m_queue->end(),
+                           [waiterId](const auto& w) { return w.first == waiterId; });
+    if (it == m_queue->end())
+    {
+        return false;
+    }
+    m_queue->erase(it);
     return true;
 }
 
 void
 ConnectionBlockPool::ClearWaiters()
 {
-    m_queue.clear();
+    m_queue.reset();
 }
 
 uint32_t
 ConnectionBlockPool::GetWaiting() const
 {
-    return static_cast<uint32_t>(m_queue.size());
+    return m_queue ? static_cast<uint32_t>(m_queue->size()) : 0;
 }
 
 } // namespace ns3

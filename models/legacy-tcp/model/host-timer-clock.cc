@@ -9,14 +9,27 @@ namespace ns3
 void
 HostTimerClock::SetPhaseVariable(Ptr<RandomVariableStream> phase)
 {
-    m_variable = phase;
+    m_variable.Set(phase);
+    m_drawn = false;
+}
+
+void
+HostTimerClock::SetPhaseTemplate(Ptr<RandomVariableStream> phase)
+{
+    m_variable.SetTemplate(phase);
     m_drawn = false;
 }
 
 Ptr<RandomVariableStream>
 HostTimerClock::GetPhaseVariable() const
 {
-    return m_variable;
+    return m_variable.Peek();
+}
+
+void
+HostTimerClock::SetStream(int64_t stream)
+{
+    m_variable.SetStream(stream);
 }
 
 Time
@@ -28,7 +41,8 @@ HostTimerClock::Delay(Time now, Time timeout, Time tick)
     }
     if (!m_drawn)
     {
-        double seconds = m_variable ? m_variable->GetValue() : 0.0;
+        Ptr<RandomVariableStream> variable = m_variable.Get();
+        double seconds = variable ? variable->GetValue() : 0.0;
         m_offsetNs = static_cast<int64_t>(std::llround(std::max(0.0, seconds) * 1e9));
         m_drawn = true;
     }

@@ -1,6 +1,7 @@
 #ifndef HOST_TIMER_CLOCK_H
 #define HOST_TIMER_CLOCK_H
 
+#include "deferred-random-variable.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/random-variable-stream.h"
@@ -27,8 +28,15 @@ class HostTimerClock
   public:
     /** \brief Set the boot-offset variable (seconds). \param phase the variable */
     void SetPhaseVariable(Ptr<RandomVariableStream> phase);
-    /** \return the boot-offset variable */
+    /**
+     * \brief Draw the boot offset from a copy of this variable, made at first use.
+     * \param phase the template
+     */
+    void SetPhaseTemplate(Ptr<RandomVariableStream> phase);
+    /** \return the boot-offset variable (or its template) */
     Ptr<RandomVariableStream> GetPhaseVariable() const;
+    /** \brief Fix the variable's stream. \param stream the stream number */
+    void SetStream(int64_t stream);
     /**
      * \brief Delay of a timer set now.
      * \param now the simulated time \param timeout the nominal timeout
@@ -39,9 +47,9 @@ class HostTimerClock
     Time Delay(Time now, Time timeout, Time tick);
 
   private:
-    bool m_drawn{false};                  //!< offset drawn
-    int64_t m_offsetNs{0};                //!< boot offset, nanoseconds
-    Ptr<RandomVariableStream> m_variable; //!< offset variable
+    bool m_drawn{false};               //!< offset drawn
+    int64_t m_offsetNs{0};             //!< boot offset, nanoseconds
+    DeferredRandomVariable m_variable; //!< offset variable
 };
 
 } // namespace ns3

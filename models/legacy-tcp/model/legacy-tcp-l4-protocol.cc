@@ -409,6 +409,20 @@ LegacyTcpL4Protocol::LegacyTcpL4Protocol()
     m_timeWait.SetExpiryCallback(MakeCallback(&LegacyTcpL4Protocol::TimeWaitExpired, this));
 }
 
+LegacyTcpL4Protocol::LegacyTcpL4Protocol(const LegacyTcpL4Protocol& prototype)
+    : IpL4Protocol(prototype)
+    , m_config(prototype.m_config)
+{
+    m_timeWait.SetExpiryCallback(MakeCallback(&LegacyTcpL4Protocol::TimeWaitExpired, this));
+    // The attribute setters' work, in GetTypeId's order.
+    SetConnectionBlocks(prototype.m_connectionBlocks);
+    SetPortSelection(prototype.m_portSelection);
+    m_isn.SetOffsetTemplate(prototype.GetIsnOffset());
+    SetPortMin(prototype.m_portMin);
+    SetPortMax(prototype.m_portMax);
+    m_clock.SetPhaseTemplate(prototype.GetClockPhase());
+}
+
 LegacyTcpL4Protocol::~LegacyTcpL4Protocol() = default;
 
 void
@@ -471,14 +485,8 @@ LegacyTcpL4Protocol::CreateSocket()
 int64_t
 LegacyTcpL4Protocol::AssignStreams(int64_t stream)
 {
-    if (m_isnOffset)
-    {
-        m_isnOffset->SetStream(stream);
-    }
-    if (m_clockPhase)
-    {
-        m_clockPhase->SetStream(stream + 1);
-    }
+    m_isn.SetStream(stream);
+    m_clock.SetStream(stream + 1);
     return 2;
 }
 
@@ -594,27 +602,25 @@ LegacyTcpL4Protocol::GetPortMax() const
 void
 LegacyTcpL4Protocol::SetIsnOffset(Ptr<RandomVariableStream> variable)
 {
-    m_isnOffset = variable;
     m_isn.SetOffsetVariable(variable);
 }
 
 Ptr<RandomVariableStream>
 LegacyTcpL4Protocol::GetIsnOffset() const
 {
-    return m_isnOffset;
+    return m_isn.GetOffsetVariable();
 }
 
 void
 LegacyTcpL4Protocol::SetClockPhase(Ptr<RandomVariableStream> variable)
 {
-    m_clockPhase = variable;
     m_clock.SetPhaseVariable(variable);
 }
 
 Ptr<RandomVariableStream>
 LegacyTcpL4Protocol::GetClockPhase() const
 {
-    return m_clockPhase;
+    return m_clock.GetPhaseVariable();
 }
 
 void

@@ -150,6 +150,15 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     static TypeId GetTypeId();
 
     LegacyTcpL4Protocol();
+    /**
+     * \brief A stack with the prototype's attribute values and none of its state, for
+     * another node (CopyObject; LegacyTcpStackHelper builds each node's stack so, not
+     * through the attribute system, which costs about 350,000 instructions a stack).
+     * Its IsnOffset and ClockPhase are copies of the prototype's variables, made at
+     * their first draw (with the stream AssignStreams gives them). Trace sinks are
+     * not copied. \param prototype a stack of no node
+     */
+    LegacyTcpL4Protocol(const LegacyTcpL4Protocol& prototype);
     ~LegacyTcpL4Protocol() override;
 
     /** \brief Set the node. \param node the node */
@@ -366,14 +375,12 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint16_t m_portMax{5000};                        //!< EphemeralPortMax
     PortSelection m_portSelection{PORTS_SEQUENTIAL}; //!< PortSelection
 
-    ConnectionBlockPool m_pool;             //!< connection blocks and their waiters
-    EphemeralPortAllocator m_ports;         //!< ports
-    ClockIsnGenerator m_isn;                //!< ISN clock
-    HostTimerClock m_clock;                 //!< timer ticks
-    Ptr<RandomVariableStream> m_clockPhase; //!< ClockPhase
-    TimeWaitTable m_timeWait;               //!< TIME-WAIT records
-    Ptr<RandomVariableStream> m_isnOffset;  //!< IsnOffset
-    uint64_t m_lastConnectionId{0};         //!< last id handed out
+    ConnectionBlockPool m_pool;     //!< connection blocks and their waiters
+    EphemeralPortAllocator m_ports; //!< ports
+    ClockIsnGenerator m_isn;        //!< ISN clock (and IsnOffset)
+    HostTimerClock m_clock;         //!< timer ticks (and ClockPhase)
+    TimeWaitTable m_timeWait;       //!< TIME-WAIT records
+    uint64_t m_lastConnectionId{0}; //!< last id handed out
 
     std::unordered_map<LegacyTcpFourTuple, Ptr<LegacyTcpSocket>, LegacyTcpFourTupleHash>
         m_connections;                                              //!< by 4-tuple

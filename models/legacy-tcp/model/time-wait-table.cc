@@ -105,13 +105,17 @@ TimeWaitTable::Clear()
 {
     m_event.Cancel();
     m_records.clear();
-    m_fifo.clear();
+    m_fifo.reset();
 }
 
 void
 TimeWaitTable::Push(const Entry& entry)
 {
-    m_fifo.push_back(entry);
+    if (!m_fifo)
+    {
+        m_fifo = std::make_unique<std::deque<Entry>>();
+    }
+    m_fifo->push_back(entry);
     if (!m_event.IsRunning())
     {
         Reschedule();
@@ -122,11 +126,11 @@ void
 TimeWaitTable::Reschedule()
 {
     m_event.Cancel();
-    if (m_fifo.empty())
+    if (!m_fifo || m_fifo->empty())
     {
         return;
     }
-    Time delay = m_fifo.front().expiry - Simulator::Now();
+    Time delay = m_fifo->front().expiry - Simulator::Now();
     m_event = Simulator::Schedule(delay.IsStrictlyNegative() ? Time(0) : delay,
                                   &TimeWaitTable::Expire, this);
 }
@@ -135,10 +139,10 @@ void
 TimeWaitTable::Expire()
 {
     Time now = Simulator::Now();
-    while (!m_fifo.empty() && m_fifo.front().expiry <= now)
+    while (m_fifo && !m_fifo->empty() && m_fifo->front().expiry <= now)
     {
-        Entry entry = m_fifo.front();
-        m_fifo.pop_front();
+        Entry entry = m_fifo->front();
+        m_fifo->pop_front();
         auto it = m_records.find(entry.key);
         if (it == m_records.end() || it->second.generation != entry.generation)
         {

@@ -9,6 +9,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <unordered_map>
 
 namespace ns3
@@ -95,8 +96,10 @@ class TimeWaitTable
     void Reschedule();
 
     std::unordered_map<LegacyTcpFourTuple, TimeWaitRecord, LegacyTcpFourTupleHash>
-        m_records;            //!< records
-    std::deque<Entry> m_fifo; //!< expiry order
+        m_records; //!< records
+    /// Expiry order; made at the first record (an empty std::deque allocates
+    /// about 600 bytes, and most hosts of a large run never hold a record).
+    std::unique_ptr<std::deque<Entry>> m_fifo;
     EventId m_event;          //!< the single timer
     uint64_t m_generation{0}; //!< last generation handed out
     ExpiryCallback m_expired; //!< expiry callback

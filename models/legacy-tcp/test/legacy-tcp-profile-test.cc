@@ -3,11 +3,14 @@
 #include "legacy-tcp-profile-registry.h"
 #include "legacy-tcp-test-network.h"
 #include "ns3-fixture.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/object-factory.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace ns3;
 using namespace retrotcp::test;
@@ -136,4 +139,68 @@ TEST_CASE("legacy-tcp: Windows registry names translate into attributes with the
     CHECK(*problem == "a non-negative integer (registry value TcpTimedWaitDelay)");
     CHECK(bad.empty());
     CHECK(LegacyTcpParameterAliases::Find("tcp_syn_retries") == nullptr);
+}
+
+TEST_CASE("legacy-tcp: the helper's stacks, copies of one prototype, equal stacks made by the "
+          "attribute system, random variables included",
+          "[profile]")
+{
+    Ns3Fixture fixture;
+    LegacyTcpStackHelper helper;
+    helper.SetProfile("win95");
+    helper.SetAttribute("IsnOffset", StringValue("ns3::UniformRandomVariable[Min=5|Max=9000]"));
+    helper.SetAttribute("ConnectionBlocks", UintegerValue(1));
+    helper.SetAttribute("EphemeralPortMin", UintegerValue(2000));
+    NodeContainer nodes;
+    nodes.Create(3);
+    InternetStackHelper().Install(nodes);
+    helper.Install(nodes);
+    helper.AssignStreams(nodes, 40);
+    // The same through the attribute system, one ObjectFactory::Create per stack.
+    ObjectFactory factory("ns3::LegacyTcpL4Protocol");
+    for (const auto& v : LegacyTcpProfileRegistry::Find("win95")->GetValues())
+    {
+        factory.Set(v.attribute, StringValue(v.value));
+    }
+    factory.Set("IsnOffset", StringValue("ns3::UniformRandomVariable[Min=5|Max=9000]"));
+    factory.Set("ConnectionBlocks", UintegerValue(1));
+    factory.Set("EphemeralPortMin", UintegerValue(2000));
+    const LegacyTcpFourTuple key =
+        LegacyTcpFourTuple::Make(Ipv4Address("10.0.0.1"), 1025, Ipv4Address("10.0.0.2"), 139);
+    std::set<uint32_t> isns;
+    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    {
+        INFO("node " << i);
+        Ptr<LegacyTcpL4Protocol> copy = nodes.Get(i)->GetObject<LegacyTcpL4Protocol>();
+        Ptr<LegacyTcpL4Protocol> made = factory.Create<LegacyTcpL4Protocol>();
+        made->AssignStreams(40 + 2 * i);
+        TypeId tid = LegacyTcpL4Protocol::GetTypeId();
+        for (uint32_t a = 0; a < tid.GetAttributeN(); ++a)
+        {
+            TypeId::AttributeInformation info = tid.GetAttribute(a);
+            if (info.checker->GetValueTypeName() == "ns3::PointerValue")
+            {
+                continue; // objects: compared by what they draw
+            }
+            INFO(info.name);
+            Ptr<AttributeValue> x = info.checker->Create();
+            Ptr<AttributeValue> y = info.checker->Create();
+            copy->GetAttribute(info.name, *x);
+            made->GetAttribute(info.name, *y);
+            CHECK(x->SerializeToString(info.checker) == y->SerializeToString(info.checker));
+        }
+        // Each stack has its own offset variable, drawing what the factory's draws.
+        uint32_t isn = copy->NextIsn(key).GetValue();
+        CHECK(isn == made->NextIsn(key).GetValue());
+        CHECK(isn >= 5);
+        CHECK(isn <= 9000);
+        isns.insert(isn);
+        // The setters' work was done too: one block, ports from 2000.
+        CHECK(copy->TakeBlock(1, key));
+        CHECK_FALSE(copy->TakeBlock(2, key));
+        CHECK(copy->AllocatePort() == 2000);
+        CHECK(copy->TimerDelay(Seconds(1), MilliSeconds(500)) ==
+              made->TimerDelay(Seconds(1), MilliSeconds(500)));
+    }
+    CHECK(isns.size() == 3);
 }

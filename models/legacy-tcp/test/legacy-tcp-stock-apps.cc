@@ -1,8 +1,11 @@
 // ns-3's own applications (PacketSink, BulkSend) on two nodes with the legacy
 // stack: with --factory=ns3::LegacyTcpSocketFactory the transfer completes; with
 // ns-3's default ns3::TcpSocketFactory the program must stop with a message
-// (LegacyTcpStockTcpGuard), not move 0 bytes without an error. Run by CTest
+// (LegacyTcpStockTcpGuard), not move 0 bytes without an error; with
+// --host-stack the nodes have Ipv4HostStackHelper's stack without ns-3's TCP, and
+// the same message comes from LegacyTcpStockFactoryGuard. Run by CTest
 // ("legacy-tcp: stock applications ...").
+#include "ipv4-host-stack-helper.h"
 #include "legacy-tcp-stack-helper.h"
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -17,8 +20,11 @@ int
 main(int argc, char* argv[])
 {
     std::string factory = "ns3::LegacyTcpSocketFactory";
+    bool hostStack = false;
     CommandLine cmd(__FILE__);
     cmd.AddValue("factory", "socket factory of PacketSink and BulkSend", factory);
+    cmd.AddValue("host-stack", "Ipv4HostStackHelper without TCP instead of InternetStackHelper",
+                 hostStack);
     cmd.Parse(argc, argv);
 
     NodeContainer nodes;
@@ -26,7 +32,16 @@ main(int argc, char* argv[])
     PointToPointHelper link;
     link.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
     NetDeviceContainer devices = link.Install(nodes);
-    InternetStackHelper().Install(nodes);
+    if (hostStack)
+    {
+        Ipv4HostStackHelper stack;
+        stack.SetTcp(false);
+        stack.Install(nodes);
+    }
+    else
+    {
+        InternetStackHelper().Install(nodes);
+    }
     Ipv4AddressHelper addresses("10.1.1.0", "255.255.255.0");
     Ipv4InterfaceContainer interfaces = addresses.Assign(devices);
     LegacyTcpStackHelper().Install(nodes);

@@ -20,12 +20,15 @@ Ipv4HashedRoutingHelper::Create(Ptr<Node>) const
 }
 
 Ipv4ListRoutingHelper
-Ipv4HashedRoutingHelper::MakeListRouting()
+Ipv4HashedRoutingHelper::MakeListRouting(bool global)
 {
     Ipv4ListRoutingHelper list;
     list.Add(Ipv4HashedRoutingHelper(), 10);
     list.Add(Ipv4StaticRoutingHelper(), 0);
-    list.Add(Ipv4GlobalRoutingHelper(), -10);
+    if (global)
+    {
+        list.Add(Ipv4GlobalRoutingHelper(), -10);
+    }
     return list;
 }
 

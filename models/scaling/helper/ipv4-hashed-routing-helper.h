@@ -20,8 +20,12 @@ class Ipv4HashedRoutingHelper : public Ipv4RoutingHelper
      * \brief The routing every retrotcp host uses: hashed connected routes first
      * (priority 10), then static (0) and global (-10) routing as InternetStackHelper
      * installs by default.
+     * \param global with global routing (without: for networks whose routes are all
+     * connected, where global routing would find none; it costs a GlobalRouter, a
+     * routing object and a random variable per node)
+     * \return the list
      */
-    static Ipv4ListRoutingHelper MakeListRouting();
+    static Ipv4ListRoutingHelper MakeListRouting(bool global = true);
 };
 
 } // namespace ns3

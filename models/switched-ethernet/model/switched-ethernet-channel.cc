@@ -298,6 +298,22 @@ SwitchedEthernetChannel::ResolveIpv4(Ptr<const Packet> ipPacket,
 }
 
 Time
+SwitchedEthernetChannel::GetTxTime(const DataRate& rate, uint32_t bytes)
+{
+    const uint64_t bps = rate.GetBitRate();
+    if (bps >= (1ULL << 44) || bytes >= (1U << 20))
+    {
+        return rate.CalculateBytesTxTime(bytes); // beyond the key; not met on a LAN
+    }
+    auto [it, inserted] = m_txTimes.try_emplace(bps << 20 | bytes);
+    if (inserted)
+    {
+        it->second = rate.CalculateBytesTxTime(bytes);
+    }
+    return it->second;
+}
+
+Time
 SwitchedEthernetChannel::GetDelay() const
 {
     return m_delay;

@@ -2,6 +2,7 @@
 #define RETROTCP_SWITCHED_ETHERNET_CHANNEL_H
 
 #include "ns3/channel.h"
+#include "ns3/data-rate.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
@@ -91,6 +92,12 @@ class SwitchedEthernetChannel : public Channel
     bool ResolveIpv4(Ptr<const Packet> ipPacket, Ptr<SwitchedEthernetNetDevice> from,
                      Mac48Address& mac);
 
+    /**
+     * \brief DataRate::CalculateBytesTxTime, remembered: it divides in 128-bit fixed
+     * point (about 600 instructions), four times per frame, for a few frame sizes.
+     * \param rate a link's rate \param bytes bytes on the wire \return their time
+     */
+    Time GetTxTime(const DataRate& rate, uint32_t bytes);
     /** \return the one-way delay of each link */
     Time GetDelay() const;
     /** \return frames dropped so far because an output queue was full */
@@ -129,6 +136,7 @@ class SwitchedEthernetChannel : public Channel
     std::vector<Port> m_ports;
     std::unordered_map<uint64_t, uint32_t> m_portOfMac;  //!< station address -> port
     std::unordered_map<uint32_t, uint32_t> m_portOfIpv4; //!< IPv4 -> port (snooped or static)
+    std::unordered_map<uint64_t, Time> m_txTimes;        //!< (rate, bytes) -> GetTxTime
     Time m_delay;
     Time m_latency;
     uint32_t m_bufferBytes{0};

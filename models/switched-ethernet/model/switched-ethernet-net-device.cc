@@ -125,13 +125,16 @@ SwitchedEthernetNetDevice::GetDataRate() const
 Time
 SwitchedEthernetNetDevice::GetWireTime(uint32_t frameBytes) const
 {
-    return m_dataRate.CalculateBytesTxTime(kPreamble + frameBytes + kFcs + kInterFrameGap);
+    const uint32_t bytes = kPreamble + frameBytes + kFcs + kInterFrameGap;
+    return m_channel ? m_channel->GetTxTime(m_dataRate, bytes)
+                     : m_dataRate.CalculateBytesTxTime(bytes);
 }
 
 Time
 SwitchedEthernetNetDevice::GetGapTime() const
 {
-    return m_dataRate.CalculateBytesTxTime(kInterFrameGap);
+    return m_channel ? m_channel->GetTxTime(m_dataRate, kInterFrameGap)
+                     : m_dataRate.CalculateBytesTxTime(kInterFrameGap);
 }
 
 bool
