@@ -8,10 +8,12 @@
 #include "message-text.h"
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/pointer.h"
 #include "ns3/uinteger.h"
 #include "profile-registry.h"
 #include "scenario-error.h"
 #include "units.h"
+#include "workload-draw.h"
 
 #include <algorithm>
 #include <tuple>
@@ -53,6 +55,16 @@ ParsePorts(const JsonReader& r, ConnectAppSpec& c)
     c.portLast = range[1].get<uint16_t>();
 }
 
+// A duration that may be a distribution: its draw spec in \p draw and, for the
+// estimates, its mean as the value.
+Time
+DurationOrDraw(const JsonReader& r, const char* key, Time fallback,
+               std::optional<DistributionSpec>& draw)
+{
+    draw = ReadDistribution(r, key, DistributionSpec::Unit::Duration);
+    return draw ? Seconds(draw->Mean()) : r.Duration(key, fallback);
+}
+
 void
 Parse(const json& value, const std::string& path, const std::string& file, AppSpec& app)
 {
@@ -63,7 +75,7 @@ Parse(const json& value, const std::string& path, const std::string& file, AppSp
     ConnectAppSpec& c = app.connect;
     c.remote = r.String("remote");
     ParsePorts(r, c);
-    c.start = r.Duration("start", c.start);
+    c.start = DurationOrDraw(r, "start", c.start, c.startDraw);
     uint32_t ports = c.portLast > 0 ? c.portLast - c.port + 1U : 1U;
     c.count = static_cast<uint32_t>(r.Unsigned("count", 0, 10000000, ports));
     std::string mode = r.Choice("mode", {"scheduled", "sequential", "loop"}, "scheduled");
@@ -79,7 +91,7 @@ Parse(const json& value, const std::string& path, const std::string& file, AppSp
         r.Fail("interval", "no \"interval\" with \"mode\": \"loop\" (\"think_time\" is "
                            "the pause between its calls)");
     }
-    c.thinkTime = r.Duration("think_time", c.thinkTime);
+    c.thinkTime = DurationOrDraw(r, "think_time", c.thinkTime, c.thinkTimeDraw);
     if (r.Has("local_port_range"))
     {
         if (!r.Child("local_port_range").is_array())
@@ -91,10 +103,25 @@ Parse(const json& value, const std::string& path, const std::string& file, AppSp
     c.connectDeadline = r.Duration("connect_deadline", c.connectDeadline);
     c.untilConnected = r.Bool("until_connected", false);
     c.giveUpAfter = r.Duration("give_up_after", c.giveUpAfter);
-    c.interval = r.Duration("interval", c.interval);
-    c.sendBytes = static_cast<uint32_t>(r.Unsigned("send_bytes", 0, 1U << 30, 0));
-    c.receiveBytes = static_cast<uint32_t>(r.Unsigned("receive_bytes", 0, 1U << 30, 0));
-    c.hold = r.Duration("hold", c.hold);
+    c.interval = DurationOrDraw(r, "interval", c.interval, c.intervalDraw);
+    c.sendBytesDraw = ReadDistribution(r, "send_bytes", DistributionSpec::Unit::Bytes, 1U << 30);
+    c.sendBytes = c.sendBytesDraw ? static_cast<uint32_t>(std::lround(c.sendBytesDraw->Mean()))
+                                  : static_cast<uint32_t>(r.Unsigned("send_bytes", 0, 1U << 30, 0));
+    if (r.Has("receive_bytes") && r.Child("receive_bytes").is_string())
+    {
+        // A response whose end is the server's close (HTTP/1.0): the size a
+        // service draws at random need not be known to the client.
+        if (r.Child("receive_bytes").get<std::string>() != "until_close")
+        {
+            r.Fail("receive_bytes", "a byte count from 0 to 1073741824, or \"until_close\"");
+        }
+        c.receiveUntilClose = true;
+    }
+    else
+    {
+        c.receiveBytes = static_cast<uint32_t>(r.Unsigned("receive_bytes", 0, 1U << 30, 0));
+    }
+    c.hold = DurationOrDraw(r, "hold", c.hold, c.holdDraw);
 }
 
 void
@@ -143,20 +170,25 @@ Resolved(const AppSpec& app)
     {
         j["port"] = c.port;
     }
-    j["start"] = FormatDuration(c.start);
+    auto duration = [](Time t, const std::optional<DistributionSpec>& draw) {
+        return draw ? DistributionJson(*draw) : ordered_json(FormatDuration(t));
+    };
+    j["start"] = duration(c.start, c.startDraw);
     j["count"] = c.count;
-    j["interval"] = FormatDuration(c.interval);
+    j["interval"] = duration(c.interval, c.intervalDraw);
     j["mode"] = c.loop ? "loop" : c.sequential ? "sequential" : "scheduled";
     if (c.loop)
     {
         j.erase("interval");
-        j["think_time"] = FormatDuration(c.thinkTime);
+        j["think_time"] = duration(c.thinkTime, c.thinkTimeDraw);
     }
     j["until_connected"] = c.untilConnected;
     j["give_up_after"] = FormatDuration(c.giveUpAfter);
-    j["send_bytes"] = c.sendBytes;
-    j["receive_bytes"] = c.receiveBytes;
-    j["hold"] = FormatDuration(c.hold);
+    j["send_bytes"] =
+        c.sendBytesDraw ? DistributionJson(*c.sendBytesDraw) : ordered_json(c.sendBytes);
+    j["receive_bytes"] =
+        c.receiveUntilClose ? ordered_json("until_close") : ordered_json(c.receiveBytes);
+    j["hold"] = duration(c.hold, c.holdDraw);
     // Keys of later versions of the format, written when set (older results stay
     // byte-identical).
     if (c.localPortFirst != 0)
@@ -217,11 +249,44 @@ Install(ApplicationSite& site, const HostInstance& host, const HostSockets& sock
     helper.SetAttribute("LocalPortFirst", UintegerValue(c.localPortFirst));
     helper.SetAttribute("LocalPortLast", UintegerValue(c.localPortLast));
     helper.SetAttribute("ConnectDeadline", TimeValue(c.connectDeadline));
+    helper.SetAttribute("ReceiveUntilClose", BooleanValue(c.receiveUntilClose));
+    // Random workloads: each value its own stream per host (DistributionStreamNumber).
+    const std::pair<const char*, const std::optional<DistributionSpec>*> draws[] = {
+        {"IntervalVariable", &c.intervalDraw},
+        {"ThinkTimeVariable", &c.thinkTimeDraw},
+        {"HoldTimeVariable", &c.holdDraw},
+        {"SendBytesVariable", &c.sendBytesDraw}};
+    for (const auto& [attribute, draw] : draws)
+    {
+        if (*draw)
+        {
+            helper.SetAttribute(attribute,
+                                PointerValue(MakeDistributionVariable(**draw, host.member)));
+        }
+    }
     helper.SetSocketConfigurator(sockets.configure);
     ApplicationContainer apps = helper.Install(host.node);
     site.ReportClient(host, apps.Get(0));
-    apps.Start(c.start);
+    apps.Start(c.startDraw
+                   ? DrawWorkloadTime(MakeDistributionVariable(*c.startDraw, host.member), c.start)
+                   : c.start);
     apps.Stop(site.GetScenario().duration);
+}
+
+std::vector<const DistributionSpec*>
+Draws(const AppSpec& app)
+{
+    std::vector<const DistributionSpec*> draws;
+    const ConnectAppSpec& c = app.connect;
+    for (const auto* d :
+         {&c.startDraw, &c.intervalDraw, &c.thinkTimeDraw, &c.holdDraw, &c.sendBytesDraw})
+    {
+        if (*d)
+        {
+            draws.push_back(&**d);
+        }
+    }
+    return draws;
 }
 
 } // namespace
@@ -230,7 +295,7 @@ const ApplicationKind&
 ConnectApplicationKind()
 {
     static const ApplicationKind kKind = {"connect", &Parse, &CheckReferences, &Listens,
-                                          &Resolved, &Load,  &Install};
+                                          &Resolved, &Load,  &Install,         &Draws};
     return kKind;
 }
 

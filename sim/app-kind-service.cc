@@ -4,6 +4,7 @@
 #include "application-site.h"
 #include "json-reader.h"
 #include "ns3/boolean.h"
+#include "ns3/pointer.h"
 #include "ns3/uinteger.h"
 #include "scenario-error.h"
 #include "service-helper.h"
@@ -66,7 +67,11 @@ Parse(const json& value, const std::string& path, const std::string& file, AppSp
     s.start = r.Duration("start", s.start);
     s.stop = r.Duration("stop", s.stop);
     s.requestBytes = static_cast<uint32_t>(r.Unsigned("request_bytes", 0, 1U << 30, 0));
-    s.responseBytes = static_cast<uint32_t>(r.Unsigned("response_bytes", 0, 1U << 30, 0));
+    s.responseBytesDraw =
+        ReadDistribution(r, "response_bytes", DistributionSpec::Unit::Bytes, 1U << 30);
+    s.responseBytes = s.responseBytesDraw
+                          ? static_cast<uint32_t>(std::lround(s.responseBytesDraw->Mean()))
+                          : static_cast<uint32_t>(r.Unsigned("response_bytes", 0, 1U << 30, 0));
     s.closeAfterResponse = r.Bool("close_after_response", false);
     if (s.stop >= ns3::Time(0) && s.stop <= s.start)
     {
@@ -125,7 +130,8 @@ Resolved(const AppSpec& app)
         j["schedule"] = windows;
     }
     j["request_bytes"] = s.requestBytes;
-    j["response_bytes"] = s.responseBytes;
+    j["response_bytes"] = s.responseBytesDraw ? DistributionJson(*s.responseBytesDraw)
+                                              : ordered_json(s.responseBytes);
     j["close_after_response"] = s.closeAfterResponse;
     return j;
 }
@@ -144,6 +150,9 @@ Install(ApplicationSite& site, const HostInstance& host, const HostSockets& sock
     // closes at "down", so connects between windows are refused.
     const ServiceAppSpec& s = app.service;
     const Time end = site.GetScenario().duration;
+    // One response-size stream per host, shared by its windows' listeners.
+    Ptr<RandomVariableStream> responseBytes =
+        s.responseBytesDraw ? MakeDistributionVariable(*s.responseBytesDraw, host.member) : nullptr;
     for (const ServiceWindow& w : s.windows)
     {
         if (w.up >= end)
@@ -154,6 +163,10 @@ Install(ApplicationSite& site, const HostInstance& host, const HostSockets& sock
         helper.SetAttribute("RequestBytes", UintegerValue(s.requestBytes));
         helper.SetAttribute("ResponseBytes", UintegerValue(s.responseBytes));
         helper.SetAttribute("CloseAfterResponse", BooleanValue(s.closeAfterResponse));
+        if (responseBytes)
+        {
+            helper.SetAttribute("ResponseBytesVariable", PointerValue(responseBytes));
+        }
         helper.SetSocketConfigurator(sockets.configure);
         ApplicationContainer apps = helper.Install(host.node);
         site.ReportServer(host, apps.Get(0));
@@ -162,13 +175,23 @@ Install(ApplicationSite& site, const HostInstance& host, const HostSockets& sock
     }
 }
 
+std::vector<const DistributionSpec*>
+Draws(const AppSpec& app)
+{
+    if (app.service.responseBytesDraw)
+    {
+        return {&*app.service.responseBytesDraw};
+    }
+    return {};
+}
+
 } // namespace
 
 const ApplicationKind&
 ServiceApplicationKind()
 {
     static const ApplicationKind kKind = {"service", &Parse, &CheckReferences, &Listens,
-                                          &Resolved, &Load,  &Install};
+                                          &Resolved, &Load,  &Install,         &Draws};
     return kKind;
 }
 

@@ -15,6 +15,7 @@ namespace retrotcp
 
 class ApplicationSite;
 struct HostInstance;
+struct DistributionSpec;
 struct HostSockets;
 
 /// What the references of one application are checked against.
@@ -69,6 +70,10 @@ struct ApplicationKind
     /// Install it on one host of the run.
     void (*install)(ApplicationSite& site, const HostInstance& host, const HostSockets& sockets,
                     const AppSpec& app);
+
+    /// Its random workload values, for the check that stream names are unique;
+    /// nullptr for a kind that draws none.
+    std::vector<const DistributionSpec*> (*draws)(const AppSpec& app) = nullptr;
 };
 
 /// Every application type, in the order error messages list them.

@@ -232,6 +232,45 @@ CheckAddressPlan(const Scenario& s)
     }
 }
 
+// Each random workload value draws from a stream of its own: a name given twice
+// would make two values draw the same numbers.
+void
+CheckStreamNames(const Scenario& s)
+{
+    std::map<std::string, std::string> pathOf;   // stream name -> where it is given
+    std::map<int64_t, std::string> nameOfNumber; // stream number of member 0 -> name
+    for (const auto& h : s.hosts)
+    {
+        for (const auto& app : h.applications)
+        {
+            const ApplicationKind& kind = KindOf(app);
+            if (!kind.draws)
+            {
+                continue;
+            }
+            for (const DistributionSpec* d : kind.draws(app))
+            {
+                auto [it, fresh] = pathOf.emplace(d->stream, d->path);
+                if (!fresh)
+                {
+                    throw ScenarioError(s.file, d->path + "/stream",
+                                        "a stream name no other distribution uses",
+                                        Quoted(d->stream) + " (also at " + it->second + ")");
+                }
+                auto [n, unused] =
+                    nameOfNumber.emplace(DistributionStreamNumber(d->stream, 0), d->stream);
+                if (n->second != d->stream)
+                {
+                    throw ScenarioError(s.file, d->path + "/stream",
+                                        "a stream name whose hash differs from the others'",
+                                        Quoted(d->stream) + " (the same stream number as " +
+                                            Quoted(n->second) + "; rename one)");
+                }
+            }
+        }
+    }
+}
+
 void
 CheckReferences(const Scenario& s, const json& document)
 {
@@ -320,6 +359,7 @@ CheckReferences(const Scenario& s, const json& document)
             kind.checkReferences(ReferenceScope{s, members, h}, app);
         }
     }
+    CheckStreamNames(s);
     (void)document;
 }
 

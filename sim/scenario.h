@@ -2,6 +2,7 @@
 #define RETROTCP_SCENARIO_H
 
 #include "crafted-segment.h"
+#include "distribution-spec.h"
 #include "host-packet-filter.h"
 #include "lanman-app-spec.h"
 #include "ns3/nstime.h"
@@ -67,6 +68,13 @@ struct ConnectAppSpec
     ns3::Time connectDeadline;           //!< abandon a call after this; 0 = never
     bool untilConnected{false};          //!< polling: stop once a call connects
     ns3::Time giveUpAfter;               //!< no call starts after start + this; 0 = never
+    bool receiveUntilClose{false};       //!< "receive_bytes": "until_close"
+    // Random workloads: a distribution replaces the constant above when given.
+    std::optional<DistributionSpec> startDraw;     //!< "start", one draw per host
+    std::optional<DistributionSpec> intervalDraw;  //!< "interval", one draw per gap
+    std::optional<DistributionSpec> thinkTimeDraw; //!< "think_time", one draw per pause
+    std::optional<DistributionSpec> holdDraw;      //!< "hold", one draw per call
+    std::optional<DistributionSpec> sendBytesDraw; //!< "send_bytes", one draw per call
 };
 
 /// One up window of a service: the listener opens at up and closes at down.
@@ -85,6 +93,8 @@ struct ServiceAppSpec
     uint32_t requestBytes{0};       //!< request size that triggers a response
     uint32_t responseBytes{0};      //!< response size
     bool closeAfterResponse{false}; //!< server closes first
+    /// "response_bytes" as a distribution: one draw per response
+    std::optional<DistributionSpec> responseBytesDraw;
 
     std::vector<ServiceWindow> windows; //!< from "schedule", else one {start, stop}
 };

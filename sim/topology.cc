@@ -55,6 +55,7 @@ BuildTopology(const Scenario& scenario)
             HostInstance h;
             h.name = spec.MemberName(m);
             h.spec = &spec;
+            h.member = m;
             h.node = CreateObject<Node>();
             Names::Add(h.name, h.node);
             topo.hostIndex[h.name] = topo.hosts.size();

@@ -21,6 +21,7 @@ struct HostInstance
     ns3::Ptr<ns3::Node> node;        //!< its node
     ns3::Ptr<ns3::NetDevice> device; //!< its LAN interface
     ns3::Ipv4Address address;        //!< its address
+    uint32_t member{0};              //!< its index in its group (0 for a single host)
 };
 
 /// The network built from a scenario.

@@ -8,6 +8,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/socket-factory.h"
 #include "ns3/tcp-socket-factory.h"
@@ -15,6 +16,7 @@
 #include "ns3/type-id.h"
 #include "ns3/uinteger.h"
 #include "socket-endpoint.h"
+#include "workload-draw.h"
 
 #include <algorithm>
 
@@ -108,6 +110,39 @@ ConnectorApplication::GetTypeId()
                           "the client closes it.",
                           TimeValue(Time(0)), MakeTimeAccessor(&ConnectorApplication::m_holdTime),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("ReceiveUntilClose",
+                          "Read the response until the server closes (a response whose end "
+                          "is the close, as in HTTP/1.0) instead of ReceiveBytes: the client "
+                          "then closes after the server.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ConnectorApplication::m_receiveUntilClose),
+                          MakeBooleanChecker())
+            // Random workloads: each variable, when set, replaces its constant; one
+            // value is drawn per use (per interval, per pause, per call).
+            .AddAttribute("IntervalVariable",
+                          "Interval drawn for each gap between calls, in seconds (negative "
+                          "draws count as 0); unset (the default) = Interval.",
+                          PointerValue(),
+                          MakePointerAccessor(&ConnectorApplication::m_intervalVariable),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("ThinkTimeVariable",
+                          "ThinkTime drawn for each pause of a loop, in seconds; unset (the "
+                          "default) = ThinkTime.",
+                          PointerValue(),
+                          MakePointerAccessor(&ConnectorApplication::m_thinkTimeVariable),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("HoldTimeVariable",
+                          "HoldTime drawn for each call, in seconds; unset (the default) = "
+                          "HoldTime.",
+                          PointerValue(),
+                          MakePointerAccessor(&ConnectorApplication::m_holdTimeVariable),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("SendBytesVariable",
+                          "Request size drawn for each call, in bytes (rounded); unset (the "
+                          "default) = SendBytes.",
+                          PointerValue(),
+                          MakePointerAccessor(&ConnectorApplication::m_sendBytesVariable),
+                          MakePointerChecker<RandomVariableStream>())
             .AddTraceSource("ConnectStart",
                             "A connect() call begins: its socket is created and bound, "
                             "Connect() not yet called (socket, remote address).",
@@ -166,6 +201,17 @@ ConnectorApplication::GetAttemptsStarted() const
     return m_started;
 }
 
+int64_t
+ConnectorApplication::AssignStreams(int64_t stream)
+{
+    int64_t used = 0;
+    used += AssignWorkloadStream(m_intervalVariable, stream + used);
+    used += AssignWorkloadStream(m_thinkTimeVariable, stream + used);
+    used += AssignWorkloadStream(m_holdTimeVariable, stream + used);
+    used += AssignWorkloadStream(m_sendBytesVariable, stream + used);
+    return used;
+}
+
 void
 ConnectorApplication::SetSocketConfigurator(Callback<void, Ptr<Socket>> configure)
 {
@@ -219,13 +265,13 @@ ConnectorApplication::StartAttempt()
     ++m_started;
     if (!m_sequential && !m_loop)
     {
-        ScheduleNextAttempt(m_interval);
+        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
     }
 
     InetSocketAddress remote = InetSocketAddress::ConvertFrom(m_remote);
     remote.SetPort(remote.GetPort() + portOffset);
     Attempt attempt;
-    attempt.toSend = m_sendBytes;
+    attempt.toSend = DrawWorkloadBytes(m_sendBytesVariable, m_sendBytes);
 
     Ptr<Socket> socket = Socket::CreateSocket(GetNode(), m_socketFactory);
     if (!m_configureSocket.IsNull())
@@ -301,11 +347,11 @@ ConnectorApplication::DeadlineReached(Ptr<Socket> socket)
     socket->Close();
     if (m_sequential)
     {
-        ScheduleNextAttempt(m_interval);
+        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
     }
     else if (m_loop)
     {
-        ScheduleNextAttempt(m_thinkTime);
+        ScheduleNextAttempt(DrawWorkloadTime(m_thinkTimeVariable, m_thinkTime));
     }
 }
 
@@ -320,7 +366,7 @@ ConnectorApplication::CallEnded(Ptr<Socket> socket)
     it->second.ended = true;
     if (m_loop)
     {
-        ScheduleNextAttempt(m_thinkTime);
+        ScheduleNextAttempt(DrawWorkloadTime(m_thinkTimeVariable, m_thinkTime));
     }
 }
 
@@ -357,7 +403,7 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
     }
     else if (m_sequential)
     {
-        ScheduleNextAttempt(m_interval);
+        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
     }
     SendMore(socket, socket->GetTxAvailable());
     MaybeClose(socket);
@@ -380,7 +426,7 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     Finish(socket);
     if (m_sequential)
     {
-        ScheduleNextAttempt(m_interval);
+        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
     }
 }
 
@@ -476,12 +522,12 @@ ConnectorApplication::MaybeClose(Ptr<Socket> socket)
 {
     Attempt& attempt = m_attempts[socket];
     if (attempt.closing || attempt.closeEvent.IsRunning() || attempt.toSend > 0 ||
-        attempt.received < m_receiveBytes)
+        m_receiveUntilClose || attempt.received < m_receiveBytes)
     {
-        return;
+        return; // ReceiveUntilClose: NormalClose answers the server's close
     }
-    attempt.closeEvent =
-        Simulator::Schedule(m_holdTime, &ConnectorApplication::DoClose, this, socket);
+    attempt.closeEvent = Simulator::Schedule(DrawWorkloadTime(m_holdTimeVariable, m_holdTime),
+                                             &ConnectorApplication::DoClose, this, socket);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
@@ -41,6 +42,10 @@ namespace ns3
  * explicitly does), else the stack picks an ephemeral port; a call not connected
  * ConnectDeadline after it started is abandoned (the socket closed, the outcome
  * timed_out), as an application's own connect timeout does.
+ *
+ * Random workloads: IntervalVariable, ThinkTimeVariable, HoldTimeVariable and
+ * SendBytesVariable, when set, replace their constants with one draw per use;
+ * ReceiveUntilClose reads a response whose end is the server's close.
  */
 class ConnectorApplication : public Application
 {
@@ -66,6 +71,13 @@ class ConnectorApplication : public Application
      * \brief Number of attempts started so far.
      */
     uint32_t GetAttemptsStarted() const;
+
+    /**
+     * \brief Fix the random streams of the workload variables that are set
+     * (IntervalVariable, ThinkTimeVariable, HoldTimeVariable, SendBytesVariable, in
+     * this order). \param stream the first stream number \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
 
   protected:
     void DoDispose() override;
@@ -112,6 +124,11 @@ class ConnectorApplication : public Application
     uint32_t m_sendBytes{0};                       //!< request size
     uint32_t m_receiveBytes{0};                    //!< response size awaited before closing
     Time m_holdTime;                               //!< time held open after the exchange
+    bool m_receiveUntilClose{false};               //!< the response ends with the close
+    Ptr<RandomVariableStream> m_intervalVariable;  //!< IntervalVariable, or null
+    Ptr<RandomVariableStream> m_thinkTimeVariable; //!< ThinkTimeVariable, or null
+    Ptr<RandomVariableStream> m_holdTimeVariable;  //!< HoldTimeVariable, or null
+    Ptr<RandomVariableStream> m_sendBytesVariable; //!< SendBytesVariable, or null
     Callback<void, Ptr<Socket>> m_configureSocket; //!< per-host socket configuration
     uint32_t m_started{0};                         //!< attempts started
     EventId m_nextAttempt;                         //!< next scheduled StartAttempt

@@ -7,11 +7,13 @@
 #include "ns3/names.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 #include "socket-endpoint.h"
+#include "workload-draw.h"
 
 #include <algorithm>
 
@@ -46,12 +48,18 @@ ServiceApplication::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&ServiceApplication::m_responseBytes),
                           MakeUintegerChecker<uint32_t>())
-            .AddAttribute("CloseAfterResponse",
-                          "Close the connection right after the response, so that this "
-                          "side closes first and holds TIME-WAIT.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&ServiceApplication::m_closeAfterResponse),
-                          MakeBooleanChecker())
+            .AddAttribute("ResponseBytesVariable",
+                          "Size of each response drawn from this variable, in bytes (rounded; "
+                          "a draw of 0 sends none); unset (the default) = ResponseBytes.",
+                          PointerValue(),
+                          MakePointerAccessor(&ServiceApplication::m_responseBytesVariable),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute(
+                "CloseAfterResponse",
+                "Close the connection right after the first response (later requests "
+                "are read and dropped), so that this side closes first and holds TIME-WAIT.",
+                BooleanValue(false), MakeBooleanAccessor(&ServiceApplication::m_closeAfterResponse),
+                MakeBooleanChecker())
             .AddTraceSource("Up", "The service listens (port).",
                             MakeTraceSourceAccessor(&ServiceApplication::m_upTrace),
                             "ns3::ServiceApplication::PortTracedCallback")
@@ -94,6 +102,12 @@ uint32_t
 ServiceApplication::GetAccepted() const
 {
     return m_accepted;
+}
+
+int64_t
+ServiceApplication::AssignStreams(int64_t stream)
+{
+    return AssignWorkloadStream(m_responseBytesVariable, stream);
 }
 
 void
@@ -180,7 +194,10 @@ ServiceApplication::Receive(Ptr<Socket> socket)
             continue;
         }
         it->second.received += packet->GetSize();
-        while (m_requestBytes > 0 && it->second.received >= m_requestBytes && !it->second.closing)
+        // One response per request; with CloseAfterResponse the first response
+        // ends the conversation (the rest of the request is read and dropped).
+        while (m_requestBytes > 0 && it->second.received >= m_requestBytes && !it->second.closing &&
+               !it->second.closeWhenWritten)
         {
             it->second.received -= m_requestBytes;
             Respond(socket, it->second);
@@ -191,11 +208,12 @@ ServiceApplication::Receive(Ptr<Socket> socket)
 void
 ServiceApplication::Respond(Ptr<Socket> socket, Peer& peer)
 {
-    if (m_responseBytes > 0)
+    uint32_t bytes = DrawWorkloadBytes(m_responseBytesVariable, m_responseBytes);
+    if (bytes > 0)
     {
         // One write of the whole response: the stack cuts MSS-sized segments, and
         // what does not fit the send buffer follows from SendMore.
-        peer.writer.Write(socket, Create<Packet>(m_responseBytes));
+        peer.writer.Write(socket, Create<Packet>(bytes));
     }
     if (m_closeAfterResponse)
     {

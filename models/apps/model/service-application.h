@@ -2,6 +2,7 @@
 #define RETROTCP_SERVICE_APPLICATION_H
 
 #include "ns3/application.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 #include "socket-writer.h"
@@ -42,6 +43,12 @@ class ServiceApplication : public Application
     uint32_t GetAccepted() const;
 
     /**
+     * \brief Fix the random stream of ResponseBytesVariable, if set.
+     * \param stream the stream number \return streams used (0 or 1)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
      * \brief Set a callback applied to the listening socket right after it is
      * created (per-host stock-TCP attributes).
      */
@@ -73,16 +80,17 @@ class ServiceApplication : public Application
     void Respond(Ptr<Socket> socket, Peer& peer);
     void Forget(Ptr<Socket> socket);
 
-    uint16_t m_port{0};                            //!< listening port
-    TypeId m_socketFactory;                        //!< socket factory
-    uint32_t m_requestBytes{0};                    //!< request size that triggers a response
-    uint32_t m_responseBytes{0};                   //!< response size
-    bool m_closeAfterResponse{false};              //!< server closes first
-    Callback<void, Ptr<Socket>> m_configureSocket; //!< per-host socket configuration
-    std::string m_hostName;                        //!< this node's name (for messages)
-    TracedCallback<uint16_t> m_upTrace;            //!< Up
-    TracedCallback<uint16_t> m_downTrace;          //!< Down
-    TracedCallback<uint16_t> m_listenFailedTrace;  //!< ListenFailed
+    uint16_t m_port{0};                                //!< listening port
+    TypeId m_socketFactory;                            //!< socket factory
+    uint32_t m_requestBytes{0};                        //!< request size that triggers a response
+    uint32_t m_responseBytes{0};                       //!< response size
+    Ptr<RandomVariableStream> m_responseBytesVariable; //!< ResponseBytesVariable, or null
+    bool m_closeAfterResponse{false};                  //!< server closes first
+    Callback<void, Ptr<Socket>> m_configureSocket;     //!< per-host socket configuration
+    std::string m_hostName;                            //!< this node's name (for messages)
+    TracedCallback<uint16_t> m_upTrace;                //!< Up
+    TracedCallback<uint16_t> m_downTrace;              //!< Down
+    TracedCallback<uint16_t> m_listenFailedTrace;      //!< ListenFailed
     TracedCallback<Ptr<Socket>, const Address&> m_acceptedTrace; //!< Accepted
     TracedCallback<Ptr<Socket>> m_closeTrace;                    //!< Close
     TracedCallback<Ptr<Socket>, bool> m_closedTrace;             //!< Closed
