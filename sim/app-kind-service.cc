@@ -6,8 +6,10 @@
 #include "ns3/boolean.h"
 #include "ns3/pointer.h"
 #include "ns3/uinteger.h"
+#include "outage-spec.h"
 #include "scenario-error.h"
 #include "service-helper.h"
+#include "topology.h"
 #include "units.h"
 
 namespace retrotcp
@@ -153,7 +155,24 @@ Install(ApplicationSite& site, const HostInstance& host, const HostSockets& sock
     // One response-size stream per host, shared by its windows' listeners.
     Ptr<RandomVariableStream> responseBytes =
         s.responseBytesDraw ? MakeDistributionVariable(*s.responseBytesDraw, host.member) : nullptr;
+    // A host with a power schedule listens only while it is on: each window is cut
+    // to the powered times (a listener lost at power-off opens again at power-on).
+    std::vector<ServiceWindow> windows;
+    const OutageWindows powered = PoweredWindows(host.spec->power, end);
     for (const ServiceWindow& w : s.windows)
+    {
+        const Time down = w.down >= Time(0) ? w.down : end;
+        for (const auto& on : powered)
+        {
+            const Time up = std::max(w.up, on.down);
+            const Time off = std::min(down, on.up.IsNegative() ? end : on.up);
+            if (up < off)
+            {
+                windows.push_back({up, off == end && w.down < Time(0) ? Time(-1) : off});
+            }
+        }
+    }
+    for (const ServiceWindow& w : windows)
     {
         if (w.up >= end)
         {

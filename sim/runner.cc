@@ -24,6 +24,7 @@
 #include "ns3/uinteger.h"
 #include "packet-filter-helper.h"
 #include "pcap-capture.h"
+#include "power-schedule.h"
 #include "profile-registry.h"
 #include "result-folder.h"
 #include "run-progress.h"
@@ -133,6 +134,10 @@ Run::InstallHost(const HostInstance& host)
         Ptr<HostPacketFilter> filter = PacketFilterHelper().Install(host.node, spec.filter);
         m_filters.push_back(std::make_unique<FilterReporter>(m_book, host.name));
         m_filters.back()->Listen(filter);
+    }
+    if (!spec.power.empty())
+    {
+        InstallPowerSchedule(host, *m_scenario.FindLan(spec.lan), m_book);
     }
     for (const auto& app : spec.applications)
     {
@@ -356,6 +361,7 @@ Run::Execute()
     m_topology = BuildTopology(m_scenario);
     m_book = CreateObject<ConnectionBook>();
     m_book->TraceConnectWithoutContext("Event", MakeCallback(&EventLog::Write, &m_events));
+    ScheduleLinkEvents(m_scenario, m_book);
     m_site = std::make_unique<ApplicationSite>(m_scenario, m_topology, m_book, m_commands,
                                                m_topology.nextStream);
     for (size_t i = 0; i < m_topology.hosts.size(); ++i)

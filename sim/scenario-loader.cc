@@ -158,7 +158,7 @@ HostSpec
 ParseHost(const json& value, const std::string& path, const std::string& file)
 {
     JsonReader r(value, path, file,
-                 {"name", "count", "lan", "role", "stack", "filter", "applications"});
+                 {"name", "count", "lan", "role", "stack", "filter", "power", "applications"});
     HostSpec host;
     host.path = path;
     host.name = NameAt(r, "name");
@@ -174,6 +174,10 @@ ParseHost(const json& value, const std::string& path, const std::string& file)
     if (r.Has("filter"))
     {
         host.filter = ParseHostFilter(r.Child("filter"), r.PathOf("filter"), file);
+    }
+    if (r.Has("power"))
+    {
+        host.power = ReadOutageWindows(r, "power", "off", "on");
     }
     if (r.Has("applications"))
     {
@@ -228,6 +232,36 @@ CheckAddressPlan(const Scenario& s)
                                     "its router included); put more hosts on another LAN",
                                 std::to_string(h.count) + " (LAN " + h.lan + " would have " +
                                     std::to_string(n) + ")");
+        }
+    }
+}
+
+// A host switched off and on (rule SCN-HOST-POWER): its legacy stack loses every
+// connection at power-off, and only its services are brought up again.
+void
+CheckPowerSchedule(const Scenario& s, const HostSpec& h)
+{
+    if (h.power.empty())
+    {
+        return;
+    }
+    const StackProfile* profile = FindProfile(h.stack.profile);
+    if (profile && profile->kind == StackKind::Stock)
+    {
+        throw ScenarioError(s.file, h.path + "/power",
+                            "no \"power\" on a host of profile ns3-stock (its TCP cannot lose "
+                            "its state); use a legacy profile",
+                            "a power schedule on host " + Quoted(h.name));
+    }
+    for (const auto& app : h.applications)
+    {
+        if (app.type != "service")
+        {
+            throw ScenarioError(s.file, app.path + "/type",
+                                "only \"service\" applications on a host with \"power\" (a "
+                                "service listens again when the host is back; other "
+                                "applications do not survive a reboot in this model)",
+                                Quoted(app.type));
         }
     }
 }
@@ -358,6 +392,7 @@ CheckReferences(const Scenario& s, const json& document)
             }
             kind.checkReferences(ReferenceScope{s, members, h}, app);
         }
+        CheckPowerSchedule(s, h);
     }
     CheckStreamNames(s);
     (void)document;
@@ -453,7 +488,8 @@ ParseScenario(const json& document, const std::string& file)
         for (size_t i = 0; i < wans.size(); ++i)
         {
             std::string path = "/network/wan_links/" + std::to_string(i);
-            JsonReader w(wans[i], path, file, {"name", "lans", "data_rate", "delay", "loss"});
+            JsonReader w(wans[i], path, file,
+                         {"name", "lans", "data_rate", "delay", "loss", "outages"});
             WanLinkSpec wan;
             wan.name = NameAt(w, "name");
             const json& ends = w.Child("lans");
@@ -467,6 +503,10 @@ ParseScenario(const json& document, const std::string& file)
             wan.dataRateBps = w.DataRate("data_rate", wan.dataRateBps);
             wan.delay = w.Duration("delay", ns3::MilliSeconds(10));
             wan.loss = w.Number("loss", 0.0, 1.0, 0.0);
+            if (w.Has("outages"))
+            {
+                wan.outages = ReadOutageWindows(w, "outages", "down", "up");
+            }
             s.wanLinks.push_back(wan);
         }
     }

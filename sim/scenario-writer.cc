@@ -123,6 +123,10 @@ HostJson(const HostSpec& h)
     {
         j["filter"] = HostFilterJson(h.filter);
     }
+    if (!h.power.empty())
+    {
+        j["power"] = OutageWindowsJson(h.power, "off", "on");
+    }
     j["applications"] = apps;
     return j;
 }
@@ -145,6 +149,10 @@ ResolvedScenario(const Scenario& s)
                         {"data_rate", FormatDataRate(w.dataRateBps)},
                         {"delay", FormatDuration(w.delay)},
                         {"loss", w.loss}});
+        if (!w.outages.empty())
+        {
+            wans.back()["outages"] = OutageWindowsJson(w.outages, "down", "up");
+        }
     }
     ordered_json hosts = ordered_json::array();
     for (const auto& h : s.hosts)

@@ -6,6 +6,7 @@
 #include "host-packet-filter.h"
 #include "lanman-app-spec.h"
 #include "ns3/nstime.h"
+#include "outage-spec.h"
 
 #include <cstdint>
 #include <map>
@@ -36,6 +37,7 @@ struct WanLinkSpec
     uint64_t dataRateBps{1544000}; //!< link data rate (each direction)
     ns3::Time delay;               //!< one-way propagation delay
     double loss{0};                //!< packet loss probability on receive, each direction
+    OutageWindows outages;         //!< "outages": down windows, both directions
 };
 
 /// A host's TCP/IP stack: a named profile plus per-host parameter overrides.
@@ -135,6 +137,7 @@ struct HostSpec
     StackSpec stack;                           //!< its TCP/IP stack
     std::vector<AppSpec> applications;         //!< what it runs
     std::vector<ns3::PacketFilterRule> filter; //!< its packet filter, first match wins
+    OutageWindows power;                       //!< "power": windows switched off
     std::string path;                          //!< JSON pointer of its definition
 
     /// Name of member \p i (0-based) of this group.

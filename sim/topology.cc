@@ -14,6 +14,7 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
+#include "outage-error-model.h"
 #include "profile-registry.h"
 #include "switched-ethernet-helper.h"
 #include "switched-ethernet-net-device.h"
@@ -194,15 +195,35 @@ BuildTopology(const Scenario& scenario)
         p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(w.dataRateBps)));
         p2p.SetChannelAttribute("Delay", TimeValue(w.delay));
         NetDeviceContainer devices = p2p.Install(routerOf[w.lanA], routerOf[w.lanB]);
-        if (w.loss > 0)
+        for (uint32_t d = 0; d < devices.GetN(); ++d)
         {
-            for (uint32_t d = 0; d < devices.GetN(); ++d)
+            Ptr<ErrorModel> em;
+            if (w.loss > 0)
             {
-                Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
-                em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
-                em->SetAttribute("ErrorRate", DoubleValue(w.loss));
+                Ptr<RateErrorModel> rate = CreateObject<RateErrorModel>();
+                rate->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+                rate->SetAttribute("ErrorRate", DoubleValue(w.loss));
+                stream += rate->AssignStreams(stream);
+                em = rate;
+            }
+            if (!w.outages.empty())
+            {
+                // Down windows: every frame lost in both directions (each device's
+                // receive side); the loss rate applies outside them.
+                Ptr<OutageErrorModel> outage = CreateObject<OutageErrorModel>();
+                if (em)
+                {
+                    outage->SetAttribute("Inner", PointerValue(em));
+                }
+                for (const auto& window : w.outages)
+                {
+                    outage->AddWindow(window);
+                }
+                em = outage;
+            }
+            if (em)
+            {
                 devices.Get(d)->SetAttribute("ReceiveErrorModel", PointerValue(em));
-                stream += em->AssignStreams(stream);
             }
         }
         wanAddresses.Assign(devices);

@@ -162,7 +162,8 @@ TEST_CASE("run: a WAN link with delay puts hosts far apart")
     branch.name = "branch";
     branch.delay = ns3::MicroSeconds(5);
     s.lans.push_back(branch);
-    s.wanLinks.push_back(WanLinkSpec{"wan0", "lan0", "branch", 1544000, ns3::MilliSeconds(150), 0});
+    s.wanLinks.push_back(
+        WanLinkSpec{"wan0", "lan0", "branch", 1544000, ns3::MilliSeconds(150), 0, {}});
     s.hosts[1].lan = "branch"; // the clients move to the branch office
     RunOptions options;
     options.outDir = out;

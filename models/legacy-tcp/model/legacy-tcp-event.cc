@@ -134,6 +134,8 @@ LegacyTcpCauseName(LegacyTcpCause cause)
         return "data_retransmissions_exhausted";
     case LegacyTcpCause::TimeWaitEnded:
         return "time_wait";
+    case LegacyTcpCause::PowerOff:
+        return "power_off";
     }
     return "unknown";
 }

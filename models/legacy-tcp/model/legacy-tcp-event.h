@@ -75,7 +75,8 @@ enum class LegacyTcpCause : uint8_t
     UnreadDataAtClose,      //!< "close_with_unread_data_half_duplex"
     SynAckRetriesExhausted, //!< "syn_ack_retransmissions_exhausted"
     DataRetriesExhausted,   //!< "data_retransmissions_exhausted"
-    TimeWaitEnded           //!< "time_wait": TIME-WAIT ran out
+    TimeWaitEnded,          //!< "time_wait": TIME-WAIT ran out
+    PowerOff                //!< "power_off": the host was switched off (PowerOff)
 };
 
 /**

@@ -19,6 +19,10 @@ enum IpL4Protocol::RxStatus
 LegacyTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& ipHeader,
                              Ptr<Ipv4Interface> /* incomingInterface */)
 {
+    if (!m_poweredOn)
+    {
+        return IpL4Protocol::RX_OK; // switched off: nothing is there to answer
+    }
     Ipv4Address remote = ipHeader.GetSource();
     Ipv4Address local = ipHeader.GetDestination();
     TcpHeader h;

@@ -194,6 +194,26 @@ class LegacyTcpL4Protocol : public IpL4Protocol
      */
     std::optional<LegacyTcpConnectionState> FindConnectionState(uint16_t localPort,
                                                                 Ipv4Address remote) const;
+    /// What a power-off lost.
+    struct PowerOffLosses
+    {
+        uint32_t connections{0}; //!< connections, synchronised or connecting
+        uint32_t listeners{0};   //!< listening sockets
+        uint32_t timeWait{0};    //!< TIME-WAIT records
+    };
+    /**
+     * \brief The host is switched off (rule LT-POWER-OFF): a reboot keeps no TCP
+     * state, so every connection, listener and TIME-WAIT record is gone without a
+     * segment on the wire or a callback to an application (they are off too), each
+     * reported as closed with cause power_off, its block and port freed. Until
+     * PowerOn() every segment that reaches the stack is dropped and none is sent.
+     * \return what was lost
+     */
+    PowerOffLosses PowerOff();
+    /** \brief The host is switched on again, with no connections. */
+    void PowerOn();
+    /** \return false between PowerOff() and PowerOn() */
+    bool IsPoweredOn() const;
     /** \return the TIME-WAIT length: TimeWaitDelay, or 2 x Msl if that is 0 */
     Time GetTimeWaitDuration() const;
     /** \return the error numbering of this stack's socket API */
@@ -381,6 +401,7 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     HostTimerClock m_clock;         //!< timer ticks (and ClockPhase)
     TimeWaitTable m_timeWait;       //!< TIME-WAIT records
     uint64_t m_lastConnectionId{0}; //!< last id handed out
+    bool m_poweredOn{true};         //!< false between PowerOff and PowerOn
 
     std::unordered_map<LegacyTcpFourTuple, Ptr<LegacyTcpSocket>, LegacyTcpFourTupleHash>
         m_connections;                                              //!< by 4-tuple

@@ -10,6 +10,9 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace ns3
 {
 
@@ -201,6 +204,10 @@ void
 LegacyTcpL4Protocol::SendSegment(Ptr<Packet> payload, TcpHeader header, Ipv4Address source,
                                  Ipv4Address destination)
 {
+    if (!m_poweredOn)
+    {
+        return; // switched off: nothing leaves the host
+    }
     Ptr<Packet> packet = payload ? payload->Copy() : Create<Packet>();
     if (Node::ChecksumEnabled())
     {
@@ -326,6 +333,67 @@ void
 LegacyTcpL4Protocol::Emit(const LegacyTcpEvent& event)
 {
     m_eventTrace(event);
+}
+
+LegacyTcpL4Protocol::PowerOffLosses
+LegacyTcpL4Protocol::PowerOff()
+{
+    PowerOffLosses lost;
+    // Sockets close where they stand (LegacyTcpSocket::LoseState, the one
+    // clean-up of EnterClosed); copies first, as each leaves the maps.
+    std::vector<Ptr<LegacyTcpSocket>> sockets;
+    for (const auto& [key, socket] : m_connections)
+    {
+        sockets.push_back(socket);
+    }
+    lost.connections = static_cast<uint32_t>(sockets.size());
+    for (const auto& [port, socket] : m_listeners)
+    {
+        sockets.push_back(socket);
+    }
+    lost.listeners = static_cast<uint32_t>(m_listeners.size());
+    // In connection-id order, so that the closed events come out in the same
+    // order on every run (the maps' order is unspecified).
+    std::sort(sockets.begin(), sockets.end(), [](const auto& a, const auto& b) {
+        return a->GetConnectionState().connectionId < b->GetConnectionState().connectionId;
+    });
+    for (const auto& socket : sockets)
+    {
+        socket->LoseState();
+    }
+    // TIME-WAIT records: their blocks and ports are freed as at expiry.
+    std::vector<std::pair<LegacyTcpFourTuple, TimeWaitRecord>> records;
+    m_timeWait.ForEach([&records](const LegacyTcpFourTuple& key, const TimeWaitRecord& record) {
+        records.emplace_back(key, record);
+    });
+    std::sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
+        return a.second.connectionId < b.second.connectionId;
+    });
+    m_timeWait.Clear();
+    lost.timeWait = static_cast<uint32_t>(records.size());
+    for (const auto& [key, record] : records)
+    {
+        m_ports.Release(key.localPort);
+        FreeBlock(record.connectionId, key);
+        LegacyTcpEvent closed =
+            LegacyTcpEvent::For(LegacyTcpEventType::Closed, record.connectionId, key);
+        closed.cause = LegacyTcpCause::PowerOff;
+        Emit(closed);
+    }
+    m_poweredOn = false;
+    return lost;
+}
+
+void
+LegacyTcpL4Protocol::PowerOn()
+{
+    m_poweredOn = true;
+}
+
+bool
+LegacyTcpL4Protocol::IsPoweredOn() const
+{
+    return m_poweredOn;
 }
 
 } // namespace ns3

@@ -104,6 +104,14 @@ LegacyTcpSocket::EnterClosed(LegacyTcpCause cause)
 }
 
 void
+LegacyTcpSocket::LoseState()
+{
+    // Rule LT-POWER-OFF: a reboot keeps nothing; the application is gone with it.
+    m_closeNotified = true;
+    EnterClosed(LegacyTcpCause::PowerOff);
+}
+
+void
 LegacyTcpSocket::ReturnToTimeWait(const char* why)
 {
     // RFC 1122 4.2.2.13 (2): "returns to TIME-WAIT state if the SYN turns out to be

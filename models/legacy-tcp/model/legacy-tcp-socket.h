@@ -134,6 +134,12 @@ class LegacyTcpSocket : public Socket
     void Abandon();
     /**
      * \internal
+     * \brief The host's power went off: closed where it stands (power_off), no
+     * segment, no callback; a later Close() does nothing.
+     */
+    void LoseState();
+    /**
+     * \internal
      * \brief An ICMP error about a segment of this connection (RFC 1122 4.2.3.9).
      * \param type ICMP type \param code ICMP code \param seq the segment's sequence number
      */
