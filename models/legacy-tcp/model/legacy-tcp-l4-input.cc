@@ -209,11 +209,19 @@ LegacyTcpL4Protocol::TimeWaitExpired(const LegacyTcpFourTuple& key, const TimeWa
 {
     NS_LOG_INFO("connection " << record.connectionId << ": TIME_WAIT -> CLOSED (2MSL timer)");
     Emit(LegacyTcpEvent::For(LegacyTcpEventType::TimeWaitExit, record.connectionId, key));
+    ReleaseTimeWait(key, record, LegacyTcpCause::TimeWaitEnded);
+}
+
+void
+LegacyTcpL4Protocol::ReleaseTimeWait(const LegacyTcpFourTuple& key, const TimeWaitRecord& record,
+                                     LegacyTcpCause cause)
+{
+    // The record's end, whatever ends it: its port and block are free again.
     m_ports.Release(key.localPort);
     FreeBlock(record.connectionId, key);
     LegacyTcpEvent closed =
         LegacyTcpEvent::For(LegacyTcpEventType::Closed, record.connectionId, key);
-    closed.cause = LegacyTcpCause::TimeWaitEnded;
+    closed.cause = cause;
     Emit(closed);
 }
 

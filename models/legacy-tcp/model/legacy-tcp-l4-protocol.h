@@ -368,6 +368,13 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     void SendTimeWaitAck(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
     /** \brief A TIME-WAIT record expired. */
     void TimeWaitExpired(const LegacyTcpFourTuple& key, const TimeWaitRecord& record);
+    /**
+     * \brief A TIME-WAIT record is gone (expired, or lost at power-off): free its
+     * port and block, report it closed. \param key the connection \param record
+     * its record \param cause why
+     */
+    void ReleaseTimeWait(const LegacyTcpFourTuple& key, const TimeWaitRecord& record,
+                         LegacyTcpCause cause);
     /** \brief Find a listener for a local port and address. */
     Ptr<LegacyTcpSocket> FindListener(uint16_t port, Ipv4Address local) const;
 

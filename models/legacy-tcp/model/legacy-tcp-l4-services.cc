@@ -373,12 +373,7 @@ LegacyTcpL4Protocol::PowerOff()
     lost.timeWait = static_cast<uint32_t>(records.size());
     for (const auto& [key, record] : records)
     {
-        m_ports.Release(key.localPort);
-        FreeBlock(record.connectionId, key);
-        LegacyTcpEvent closed =
-            LegacyTcpEvent::For(LegacyTcpEventType::Closed, record.connectionId, key);
-        closed.cause = LegacyTcpCause::PowerOff;
-        Emit(closed);
+        ReleaseTimeWait(key, record, LegacyTcpCause::PowerOff);
     }
     m_poweredOn = false;
     return lost;
