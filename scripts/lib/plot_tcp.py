@@ -222,6 +222,7 @@ def fig_bench_scaling(a):
     # Colour: stack and network. Marker: number of clients; a line joins the sizes
     # with the same clients, so each line is one population growing.
     series = {}
+    idle = {}
     for path in a.inputs:
         rows = read(path)
         need(rows, path, ["stack", "network", "clients", "connections_per_client", "connections",
@@ -232,14 +233,26 @@ def fig_bench_scaling(a):
             if None in (n, rate, mem, clients) or n <= 0:
                 continue
             key = "%s stack, %s" % (r["stack"], r["network"])
-            series.setdefault(key, {}).setdefault(int(clients), []).append(
-                (n, rate, mem, "%s x %s" % (r["clients"], r["connections_per_client"])))
-    if not series:
+            label = "%s x %s" % (r["clients"], r["connections_per_client"])
+            ratio = rr.to_float(r.get("speed_ratio_to_stock", ""))
+            if ratio is not None and r["stack"] != "stock":
+                label += " (%.1fx stock)" % ratio
+            series.setdefault(key, {}).setdefault(int(clients), []).append((n, rate, mem, label))
+        for r in rows:
+            # Idle-host rows (bench --idle-hosts): the cost of a host that runs nothing.
+            hosts, ms, per_host = (rr.to_float(r.get(c, "")) for c in (
+                "idle_hosts", "build_ms_per_host", "heap_bytes_per_host"))
+            if None not in (hosts, ms, per_host) and hosts > 0 and rr.to_float(r["connections"]) == 0:
+                idle.setdefault("%s stack, %s" % (r["stack"], r["network"]), []).append((hosts, ms, per_host))
+    if not series and not idle:
         raise NothingToPlot("no benchmark rows in the inputs")
     markers = "osD^vP*X"
     all_clients = sorted({c for groups in series.values() for c in groups})
     marker_of = {c: markers[i % len(markers)] for i, c in enumerate(all_clients)}
-    fig, (left, right) = plt.subplots(1, 2, figsize=(a.width or 9.0, a.height or 3.8))
+    if idle:
+        fig, (left, right, hosts_ax) = plt.subplots(1, 3, figsize=(a.width or 10.5, a.height or 3.6))
+    else:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(a.width or 9.0, a.height or 3.8))
     for i, key in enumerate(sorted(series)):
         color = COLORS[i % len(COLORS)]
         for clients, pts in sorted(series[key].items()):
@@ -262,12 +275,32 @@ def fig_bench_scaling(a):
     for ax in (left, right):
         _log_axis(ax.xaxis)
         _log_axis(ax.yaxis)
+    if idle:
+        keys = sorted(series)
+        for key, pts in sorted(idle.items()):
+            pts.sort()
+            color = COLORS[keys.index(key) % len(COLORS)] if key in series else "0.3"
+            hosts_ax.plot([p[0] for p in pts], [p[2] for p in pts], color=color, marker="o",
+                          linestyle="-", markersize=5)
+            if a.annotate:
+                for p in pts:
+                    hosts_ax.annotate("%.3f ms" % p[1], (p[0], p[2]), textcoords="offset points",
+                                      xytext=(4, 2), fontsize=6, color=color)
+        hosts_ax.set_xscale("log")
+        hosts_ax.set_xlabel("idle hosts (bench --idle-hosts)")
+        hosts_ax.set_ylabel("heap B per idle host (labels: build ms)")
+        hosts_ax.axhline(6000, **ref)
+        hosts_ax.margins(x=0.08, y=0.15)
+        _log_axis(hosts_ax.xaxis)
     left.set_ylabel(a.ylabel or "connections per wall-clock second")
     right.set_ylabel("heap bytes per connection (B/conn)")
     handles = [Line2D([], [], color=COLORS[i % len(COLORS)], label=key) for i, key in enumerate(sorted(series))]
     handles += [Line2D([], [], color="0.3", marker=marker_of[c], linestyle="", label="%d clients" % c)
                 for c in all_clients]
-    handles += [Line2D([], [], label="reference: 10,000 conn/s (left), 2 KiB per connection (right)", **ref)]
+    handles += [Line2D([], [], label="reference: 10,000 conn/s (left), 2 KiB per connection (right)"
+                       + (", 6 kB per idle host" if idle else ""), **ref)]
+    handles += [Line2D([], [], color="0.3", marker="o", label=key + " (idle hosts)")
+                for key in sorted(idle) if key not in series]
     fig.legend(handles=handles, frameon=False, loc="lower center", ncol=min(4, len(handles)), fontsize=7,
                bbox_to_anchor=(0.5, -0.02))
     title(fig, a, "TIME-WAIT storm: speed and memory as the population grows")

@@ -153,11 +153,15 @@ def case_logon_cdf(env):
 def case_bench_scaling(env):
     csv = os.path.join(env.work, "bench.csv")
     r = subprocess.run([os.path.join(env.root, "scripts", "bench-sweep"), "--out", csv, "--binary", env.binary,
-                        "2x100", "4x100", "4x400"], capture_output=True, text=True, timeout=300)
+                        "2x100", "4x100", "4x400", "idle:200", "idle:400"], capture_output=True, text=True,
+                       timeout=300)
     check(r.returncode == 0, "bench-sweep: %s" % r.stderr)
-    err, svg, (w, h) = env.plot("bench-scaling", csv)
+    err, svg, (w, h) = env.plot("bench-scaling", csv, "--annotate")
     words = texts(svg)
-    check("reference: 10,000 conn/s (left), 2 KiB per connection (right)" in words, "dashed lines unexplained")
+    check("reference: 10,000 conn/s (left), 2 KiB per connection (right), 6 kB per idle host" in words,
+          "dashed lines unexplained: %s" % words)
+    check("idle hosts (bench --idle-hosts)" in words, "no idle-host panel")
+    check(any(re.fullmatch(r"4 x 400 \(\d+\.\dx stock\)", x) for x in words), "no ratio to stock: %s" % words)
     labels = [x for x in words if re.fullmatch(r"\d+(\.\d+)?k?", x)]
     check(len(set(labels)) >= 5, "too few labelled ticks on the log axes: %s" % labels)
     check(w < 2200 and h < 1100, "size %dx%d" % (w, h))

@@ -31,13 +31,14 @@ LegacyTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& ipHeader,
         h.EnableChecksums();
         h.InitializeChecksum(remote, local, PROT_NUMBER);
     }
-    p->PeekHeader(h);
+    // One deserialisation (the checksum is computed as the header is read); a
+    // segment that fails it is dropped, so it does not matter that it is consumed.
+    p->RemoveHeader(h);
     if (!h.IsChecksumOk())
     {
         NS_LOG_INFO("bad checksum, segment dropped");
         return IpL4Protocol::RX_CSUM_FAILED;
     }
-    p->RemoveHeader(h);
     NS_LOG_LOGIC("recv " << remote << " -> " << local << " " << h);
 
     // Hash demultiplexing: connection, then TIME-WAIT record, then listener.
