@@ -197,3 +197,48 @@ TEST_CASE("crafted: crafted-resets: closed-port resets, and resets and SYNs in a
     CHECK(std::stod(connections[0].at("closed_s")) > 7.0);
     CHECK(std::stod(connections[0].at("closed_s")) < 7.001);
 }
+
+TEST_CASE("crafted: crafted-close: data after a half-duplex close is reset; a reset in "
+          "SYN-RECEIVED drops the half-open connection",
+          "[crafted][rfc1122][rfc793]")
+{
+    // Rule LT-CLOSE (RFC 1122 4.2.2.13: a host that "receives data after CLOSE
+    // ... should send an RST to show that data was lost") and RFC793-RST-SYN-RCVD
+    // (p.70: "If this connection was initiated with a passive OPEN (i.e., came
+    // from the LISTEN state), then return this connection to LISTEN state").
+    std::string out = RunInTempDir("scenarios/crafted-close.json", "crafted-close", {}, true);
+    Events e{ReadCsv(out + "/events.csv")};
+
+    // (1) The handshake by hand, the request, the response and the server's FIN.
+    auto request = e.Replies("talker", 3);
+    REQUIRE(request.size() >= 2);
+    CHECK(request[0].at("flags") == "PSH|ACK");
+    CHECK(U(request[0], "len") == 200);
+    CHECK(U(request[0], "ack") == 1101);
+    CHECK(request[1].at("flags").find("FIN") != std::string::npos);
+    // Data after the application's close: RST|ACK, SEQ = the segment's ACK.
+    auto sent = e.Of("talker", "crafted_sent");
+    REQUIRE(sent.size() == 4);
+    auto reset = e.Replies("talker", 4);
+    REQUIRE(reset.size() == 1);
+    CHECK(reset[0].at("flags") == "RST|ACK");
+    CHECK(U(reset[0], "seq") == U(sent[3], "ack"));
+    auto closed = e.Of("server", "closed");
+    REQUIRE(closed.size() >= 2);
+    CHECK(closed[0].at("reason") == "data_after_close_half_duplex");
+    CHECK(closed[0].at("time_s") == reset[0].at("time_s"));
+
+    // (2) The reset in the window of a SYN-RECEIVED connection drops it silently.
+    CHECK(e.Replies("opener", 2).empty());
+    CHECK(closed[1].at("reason") == "rst_passive_open_abandoned");
+    double rstSent = std::stod(e.Of("opener", "crafted_sent")[1].at("time_s"));
+    double dropped = std::stod(closed[1].at("time_s"));
+    CHECK(dropped > rstSent);
+    CHECK(dropped < rstSent + 0.001); // as the reset arrives
+    // The listener stays: a new SYN from the same port gets a new SYN|ACK.
+    auto again = e.Replies("opener", 3);
+    REQUIRE_FALSE(again.empty());
+    CHECK(again[0].at("flags") == "SYN|ACK");
+    CHECK(U(again[0], "ack") == 9001);
+    CHECK(U(again[0], "seq") != U(e.Replies("opener", 1)[0], "seq"));
+}
