@@ -66,7 +66,8 @@ Encode(const BenchResult& r)
         << r.clients << ' ' << r.connectionsPerClient << ' ' << r.idleHosts << ' ' << r.connections
         << ' ' << r.established << ' ' << r.timeWaitAtEnd << ' ' << r.simulatedSeconds << ' '
         << r.wallSeconds << ' ' << r.buildSeconds << ' ' << r.buildHeapBytes << ' '
-        << r.eventsExecuted << ' ' << r.bytesPerConnection << ' ' << r.outcomes.size();
+        << r.eventsExecuted << ' ' << r.bytesPerConnection << ' ' << r.openAtEnd << ' '
+        << r.holdSeconds << ' ' << r.outcomes.size();
     for (const auto& [word, count] : r.outcomes)
     {
         out << ' ' << word << ' ' << count;
@@ -83,7 +84,7 @@ Decode(const std::string& text)
     in >> r.stack >> r.network >> r.scheduler >> r.clients >> r.connectionsPerClient >>
         r.idleHosts >> r.connections >> r.established >> r.timeWaitAtEnd >> r.simulatedSeconds >>
         r.wallSeconds >> r.buildSeconds >> r.buildHeapBytes >> r.eventsExecuted >>
-        r.bytesPerConnection >> n;
+        r.bytesPerConnection >> r.openAtEnd >> r.holdSeconds >> n;
     for (size_t i = 0; i < n; ++i)
     {
         std::string word;
@@ -241,6 +242,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     connector.SetAttribute("Interval", TimeValue(interval));
     connector.SetAttribute("SendBytes", UintegerValue(options.payload));
     connector.SetAttribute("ReceiveBytes", UintegerValue(options.payload));
+    connector.SetAttribute("HoldTime", TimeValue(options.hold));
     for (uint32_t i = 0; i < options.clients; ++i)
     {
         connector.SetAttribute("Remote", AddressValue(InetSocketAddress(serverAddresses[i], 139)));
@@ -266,6 +268,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     r.clients = options.clients;
     r.connectionsPerClient = options.connectionsPerClient;
     r.idleHosts = options.idleHosts;
+    r.holdSeconds = options.hold.GetSeconds();
     r.network = options.network;
     r.scheduler = options.scheduler;
     r.simulatedSeconds = Simulator::Now().GetSeconds();
@@ -280,7 +283,9 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     {
         for (uint32_t i = 0; i < options.clients; ++i)
         {
-            r.timeWaitAtEnd += clients.Get(i)->GetObject<LegacyTcpL4Protocol>()->GetTimeWaitCount();
+            Ptr<LegacyTcpL4Protocol> tcp = clients.Get(i)->GetObject<LegacyTcpL4Protocol>();
+            r.timeWaitAtEnd += tcp->GetTimeWaitCount();
+            r.openAtEnd += tcp->GetConnectionCount();
         }
     }
     else
@@ -417,6 +422,15 @@ PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out)
             << std::setprecision(4) << std::setw(10) << 1000 * r.buildSeconds / r.Hosts()
             << std::setprecision(0) << std::setw(9) << double(r.buildHeapBytes) / r.Hosts() << "\n";
     }
+    for (const auto& r : results)
+    {
+        if (r.openAtEnd > 0)
+        {
+            out << r.stack << ": " << r.openAtEnd << " of " << r.established
+                << " connections still open at the end (--hold): B/conn is what an open "
+                   "connection costs, both ends and its record\n";
+        }
+    }
 }
 
 void
@@ -426,7 +440,7 @@ WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
            "established,time_wait_at_end,simulated_s,wall_s,connections_per_wall_s,"
            "speed_ratio_to_stock,events_executed,events_per_wall_s,events_per_connection,"
            "peak_rss_bytes,heap_bytes_per_connection,build_s,build_ms_per_host,"
-           "heap_bytes_per_host\n";
+           "heap_bytes_per_host,hold_s,open_at_end\n";
     for (const auto& r : results)
     {
         double wall = std::max(r.wallSeconds, 1e-9);
@@ -444,7 +458,12 @@ WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
             << double(r.eventsExecuted) / std::max<uint64_t>(1, r.connections) << ','
             << r.peakRssBytes << ',' << r.bytesPerConnection << ',' << r.buildSeconds << ','
             << 1000 * r.buildSeconds / r.Hosts() << ',' << double(r.buildHeapBytes) / r.Hosts()
-            << '\n';
+            << ',' << r.holdSeconds << ',';
+        if (r.stack == "legacy")
+        {
+            out << r.openAtEnd; // stock ns-3 does not count its open connections
+        }
+        out << '\n';
     }
 }
 

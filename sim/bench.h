@@ -21,7 +21,10 @@ struct BenchOptions
     ns3::Time msl{ns3::Seconds(120)};   //!< MSL of both stacks (TIME-WAIT = 2 x MSL)
     std::vector<std::string> stacks{"legacy", "stock"}; //!< stacks to measure
     uint32_t payload{200};                              //!< bytes each way per connection
-    uint32_t seed{1};                                   //!< RNG seed
+    /// Each connection is held open this long after its exchange (longer than the run:
+    /// every connection is open at the end, and B/conn is the cost of an open one)
+    ns3::Time hold{0};
+    uint32_t seed{1}; //!< RNG seed
     /// "star": a point-to-point link per client to the server; "switched": every
     /// host on one switched Ethernet (static resolution), one device per node
     std::string network{"star"};
@@ -43,6 +46,8 @@ struct BenchResult
     uint64_t connections{0};   //!< attempts started
     uint64_t established{0};   //!< attempts that connected
     uint64_t timeWaitAtEnd{0}; //!< client ends in TIME-WAIT when the run stopped
+    uint64_t openAtEnd{0};     //!< legacy: client connections still open when the run stopped
+    double holdSeconds{0};     //!< --hold
     double simulatedSeconds{0};
     double wallSeconds{0};      //!< Simulator::Run only
     double buildSeconds{0};     //!< building nodes, stacks, network and applications

@@ -379,6 +379,10 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
         "maximum segment lifetime (TIME-WAIT = 2 x MSL) of both stacks")(
         "payload", po::value<std::string>()->default_value("200"),
         "bytes each way per connection, 0 to 1048576")(
+        "hold", po::value<std::string>()->default_value("0s"),
+        "each connection held open this long after its exchange; longer than the run "
+        "(such as 1000s): every connection is still open at the end, and B/conn is what an "
+        "open connection costs (both ends)")(
         "network", po::value<std::string>()->default_value("star"),
         "star (a point-to-point link per client) or switched (one switched Ethernet)")(
         "scheduler", po::value<std::string>()->default_value(kDefaultScheduler),
@@ -407,6 +411,12 @@ Bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err
     }
     bench.connectionsPerClient = CountOption(parsed, "connections", 1, 1000000);
     bench.payload = CountOption(parsed, "payload", 0, 1U << 20);
+    auto hold = ParseDuration(parsed.vm["hold"].as<std::string>());
+    if (!hold)
+    {
+        throw po::error("--hold expects a duration, such as 0s or 1000s");
+    }
+    bench.hold = *hold;
     if (uint64_t(bench.clients) * bench.connectionsPerClient > 10000000)
     {
         throw po::error("--clients x --connections must be at most 10000000 (found " +
