@@ -199,7 +199,7 @@ TEST_CASE("crafted: crafted-resets: closed-port resets, and resets and SYNs in a
 }
 
 TEST_CASE("crafted: crafted-close: data after a half-duplex close is reset; a reset in "
-          "SYN-RECEIVED drops the half-open connection",
+          "SYN-RECEIVED drops the half-open connection, one in FIN-WAIT-1 the connection",
           "[crafted][rfc1122][rfc793]")
 {
     // Rule LT-CLOSE (RFC 1122 4.2.2.13: a host that "receives data after CLOSE
@@ -241,4 +241,14 @@ TEST_CASE("crafted: crafted-close: data after a half-duplex close is reset; a re
     CHECK(again[0].at("flags") == "SYN|ACK");
     CHECK(U(again[0], "ack") == 9001);
     CHECK(U(again[0], "seq") != U(e.Replies("opener", 1)[0], "seq"));
+
+    // (3) A reset in the window of a connection in FIN-WAIT-1 (RFC 793 p.70:
+    // "enter the CLOSED state"), no reply.
+    CHECK(e.Replies("resetter", 4).empty());
+    auto received = e.Of("server", "rst_received");
+    REQUIRE(received.size() == 2);
+    CHECK(received[1].at("state") == "FIN_WAIT_1");
+    REQUIRE(closed.size() == 3);
+    CHECK(closed[2].at("reason") == "rst_connection_reset");
+    CHECK(closed[2].at("time_s") == received[1].at("time_s"));
 }
