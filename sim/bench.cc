@@ -147,6 +147,8 @@ BuildSwitched(bool legacy, Ptr<Node> server, const NodeContainer& clients)
     switched.SetChannelAttribute("Delay", StringValue("500us"));
     switched.SetChannelAttribute("ForwardingLatency", StringValue("0s"));
     switched.SetChannelAttribute("AddressResolution", StringValue("Static"));
+    // Stock ns-3 as its users build it; the legacy hosts never get a queue disc.
+    switched.SetFlowControl(!legacy);
     NodeContainer all(server);
     all.Add(clients);
     NetDeviceContainer devices = switched.Install(all);

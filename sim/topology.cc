@@ -145,6 +145,9 @@ BuildTopology(const Scenario& scenario)
                                          EnumValue(lan.staticResolution
                                                        ? SwitchedEthernetChannel::STATIC
                                                        : SwitchedEthernetChannel::ARP));
+            // No queue disc on any LAN interface (Ipv4HostAddressHelper installs
+            // none), so no flow control for one.
+            switched.SetFlowControl(false);
             devices = switched.Install(members); // no random variables
             if (hasRouter)
             {

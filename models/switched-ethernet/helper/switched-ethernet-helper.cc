@@ -28,6 +28,12 @@ SwitchedEthernetHelper::SetChannelAttribute(std::string n, const AttributeValue&
     m_channelFactory.Set(n, v);
 }
 
+void
+SwitchedEthernetHelper::SetFlowControl(bool enable)
+{
+    m_flowControl = enable;
+}
+
 NetDeviceContainer
 SwitchedEthernetHelper::Install(const NodeContainer& nodes) const
 {
@@ -46,10 +52,13 @@ SwitchedEthernetHelper::Install(const NodeContainer& nodes,
         (*it)->AddDevice(device);
         Ptr<Queue<Packet>> queue = m_queueFactory.Create<Queue<Packet>>();
         device->SetQueue(queue);
-        // Flow control for a queue disc above the device, as ns-3's devices do.
-        Ptr<NetDeviceQueueInterface> ndqi = CreateObject<NetDeviceQueueInterface>();
-        ndqi->GetTxQueue(0)->ConnectQueueTraces(queue);
-        device->AggregateObject(ndqi);
+        if (m_flowControl)
+        {
+            // Flow control for a queue disc above the device, as ns-3's devices do.
+            Ptr<NetDeviceQueueInterface> ndqi = CreateObject<NetDeviceQueueInterface>();
+            ndqi->GetTxQueue(0)->ConnectQueueTraces(queue);
+            device->AggregateObject(ndqi);
+        }
         device->Attach(channel);
         devices.Add(device);
     }

@@ -7,6 +7,7 @@
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
+#include "ns3/net-device-queue-interface.h"
 #include "ns3/pcap-file.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -46,10 +47,11 @@ struct Lan
     Ptr<SwitchedEthernetChannel> channel;
     std::vector<Arrival> arrivals;
 
-    explicit Lan(uint32_t n, uint32_t bufferBytes = 64 * 1024)
+    explicit Lan(uint32_t n, uint32_t bufferBytes = 64 * 1024, bool flowControl = true)
     {
         nodes.Create(n);
         SwitchedEthernetHelper helper;
+        helper.SetFlowControl(flowControl);
         helper.SetDeviceAttribute("DataRate", DataRateValue(DataRate("10Mbps")));
         helper.SetChannelAttribute("Delay", TimeValue(NanoSeconds(500)));
         helper.SetChannelAttribute("ForwardingLatency", TimeValue(MicroSeconds(10)));
@@ -108,6 +110,30 @@ TEST_CASE("switched-ethernet: a unicast frame is stored, forwarded and delivered
     double frameUs = WireUs(14 + 100) - kGapUs;
     double expected = 2 * frameUs + 2 * 0.5 + 10;
     CHECK((a.time - Seconds(1)).GetNanoSeconds() == static_cast<int64_t>(expected * 1000));
+}
+
+TEST_CASE("switched-ethernet: without flow control a device has no queue interface and "
+          "carries the same frames",
+          "[switched-ethernet]")
+{
+    // SetFlowControl(false): no NetDeviceQueueInterface (nothing to stop a queue
+    // disc with); the device's own queue still holds 100 frames and drops the rest.
+    Ns3Fixture fixture;
+    std::vector<size_t> delivered;
+    for (bool flowControl : {true, false})
+    {
+        Lan lan(2, 64 * 1024, flowControl);
+        CHECK(bool(lan.devices.Get(0)->GetObject<NetDeviceQueueInterface>()) == flowControl);
+        for (int k = 0; k < 150; ++k)
+        {
+            lan.SendAt(Seconds(1), 0, 1, 1000);
+        }
+        Simulator::Run();
+        delivered.push_back(lan.arrivals.size());
+        Simulator::Destroy();
+    }
+    CHECK(delivered[0] == 101); // one on the wire, 100 queued
+    CHECK(delivered[1] == delivered[0]);
 }
 
 TEST_CASE("switched-ethernet: short payloads are padded to Ethernet's 46-byte minimum",
