@@ -79,9 +79,6 @@ ReadParams(const JsonReader& d, const char* kind, DistributionSpec& spec, uint64
         }
         return ReadValue(p.Child(key), p.PathOf(key), d.File(), spec.unit, maxBytes);
     };
-    auto fail = [&](const JsonReader& p, const char* key, const std::string& expected) {
-        p.Fail(key, expected);
-    };
     switch (spec.kind)
     {
     case Kind::Constant:
@@ -92,7 +89,7 @@ ReadParams(const JsonReader& d, const char* kind, DistributionSpec& spec, uint64
         spec.params = {param(p, "min"), param(p, "max")};
         if (spec.params[1] < spec.params[0])
         {
-            fail(p, "max", "a maximum at least the minimum");
+            p.Fail("max", "a maximum at least the minimum");
         }
         return;
     }
@@ -101,11 +98,11 @@ ReadParams(const JsonReader& d, const char* kind, DistributionSpec& spec, uint64
         spec.params = {param(p, "mean"), p.Has("max") ? param(p, "max") : 0};
         if (spec.params[0] <= 0)
         {
-            fail(p, "mean", "a mean above 0");
+            p.Fail("mean", "a mean above 0");
         }
         if (p.Has("max") && spec.params[1] <= 0)
         {
-            fail(p, "max", "a maximum above 0 (leave \"max\" out for none)");
+            p.Fail("max", "a maximum above 0 (leave \"max\" out for none)");
         }
         return;
     }
@@ -114,13 +111,13 @@ ReadParams(const JsonReader& d, const char* kind, DistributionSpec& spec, uint64
         spec.params = {param(p, "mean"), param(p, "stddev"), param(p, "bound")};
         if (spec.params[1] <= 0)
         {
-            fail(p, "stddev", "a standard deviation above 0");
+            p.Fail("stddev", "a standard deviation above 0");
         }
         if (spec.params[2] <= 0 || spec.params[2] > spec.params[0])
         {
-            fail(p, "bound",
-                 "a bound above 0 and at most the mean (draws lie in mean +- bound, never "
-                 "below 0)");
+            p.Fail("bound",
+                   "a bound above 0 and at most the mean (draws lie in mean +- bound, never "
+                   "below 0)");
         }
         return;
     }
@@ -157,7 +154,7 @@ ValidStreamName(const std::string& name)
 double
 DistributionSpec::Mean() const
 {
-    const double s = unit == Unit::Duration ? 1e-9 : 1.0;
+    const double s = Scale(*this);
     switch (kind)
     {
     case Kind::Constant:
@@ -192,7 +189,7 @@ DistributionSpec::Mean() const
 double
 DistributionSpec::Min() const
 {
-    const double s = unit == Unit::Duration ? 1e-9 : 1.0;
+    const double s = Scale(*this);
     switch (kind)
     {
     case Kind::Constant:

@@ -265,7 +265,7 @@ ConnectorApplication::StartAttempt()
     ++m_started;
     if (!m_sequential && !m_loop)
     {
-        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
+        ScheduleNextAttempt(NextInterval());
     }
 
     InetSocketAddress remote = InetSocketAddress::ConvertFrom(m_remote);
@@ -347,11 +347,11 @@ ConnectorApplication::DeadlineReached(Ptr<Socket> socket)
     socket->Close();
     if (m_sequential)
     {
-        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
+        ScheduleNextAttempt(NextInterval());
     }
     else if (m_loop)
     {
-        ScheduleNextAttempt(DrawWorkloadTime(m_thinkTimeVariable, m_thinkTime));
+        ScheduleNextAttempt(NextThinkTime());
     }
 }
 
@@ -366,8 +366,20 @@ ConnectorApplication::CallEnded(Ptr<Socket> socket)
     it->second.ended = true;
     if (m_loop)
     {
-        ScheduleNextAttempt(DrawWorkloadTime(m_thinkTimeVariable, m_thinkTime));
+        ScheduleNextAttempt(NextThinkTime());
     }
+}
+
+Time
+ConnectorApplication::NextInterval()
+{
+    return DrawWorkloadTime(m_intervalVariable, m_interval);
+}
+
+Time
+ConnectorApplication::NextThinkTime()
+{
+    return DrawWorkloadTime(m_thinkTimeVariable, m_thinkTime);
 }
 
 void
@@ -403,7 +415,7 @@ ConnectorApplication::ConnectionSucceeded(Ptr<Socket> socket)
     }
     else if (m_sequential)
     {
-        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
+        ScheduleNextAttempt(NextInterval());
     }
     SendMore(socket, socket->GetTxAvailable());
     MaybeClose(socket);
@@ -426,7 +438,7 @@ ConnectorApplication::ConnectionFailed(Ptr<Socket> socket)
     Finish(socket);
     if (m_sequential)
     {
-        ScheduleNextAttempt(DrawWorkloadTime(m_intervalVariable, m_interval));
+        ScheduleNextAttempt(NextInterval());
     }
 }
 

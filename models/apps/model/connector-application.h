@@ -101,6 +101,10 @@ class ConnectorApplication : public Application
 
     void StartAttempt();
     void ScheduleNextAttempt(Time delay);
+    /** \return the next gap between calls: IntervalVariable's draw, or Interval */
+    Time NextInterval();
+    /** \return the next pause of a loop: ThinkTimeVariable's draw, or ThinkTime */
+    Time NextThinkTime();
     /** \brief A call is over (closed by the application, failed, reset): Loop goes on. */
     void CallEnded(Ptr<Socket> socket);
     /** \brief Bind \p socket to the next free port of the local range. \return 0 or -1 */
