@@ -10,7 +10,7 @@ RETROTCP_PACKAGES=(
   ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
   libboost-program-options-dev nlohmann-json3-dev libssl-dev catch2
   python3 python3-matplotlib python3-pandas python3-jsonschema
-  parallel tshark libpcap-dev
+  parallel tshark libpcap-dev libgoogle-perftools-dev
 )
 # Only for the tests (scripts/test): the formatting check; the real-kernel capture
 # of `retrotcp fit`'s tests (network namespaces, a veth pair, nftables, tcpdump);

@@ -3,6 +3,7 @@
 #include "app-reporters.h"
 #include "connection-book.h"
 #include "connector-helper.h"
+#include "heap-usage.h"
 #include "ipv4-hashed-routing-helper.h"
 #include "ipv4-host-address-helper.h"
 #include "ipv4-host-stack-helper.h"
@@ -34,7 +35,6 @@
 #include <chrono>
 #include <cstring>
 #include <iomanip>
-#include <malloc.h>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -50,13 +50,6 @@ using namespace ns3;
 namespace
 {
 
-uint64_t
-HeapInUse()
-{
-    struct mallinfo2 info = mallinfo2();
-    return info.uordblks + info.hblkhd;
-}
-
 // Serialise a result for the pipe from the child process.
 std::string
 Encode(const BenchResult& r)
@@ -67,7 +60,7 @@ Encode(const BenchResult& r)
         << ' ' << r.established << ' ' << r.timeWaitAtEnd << ' ' << r.simulatedSeconds << ' '
         << r.wallSeconds << ' ' << r.buildSeconds << ' ' << r.buildHeapBytes << ' '
         << r.eventsExecuted << ' ' << r.bytesPerConnection << ' ' << r.openAtEnd << ' '
-        << r.holdSeconds << ' ' << r.outcomes.size();
+        << r.holdSeconds << ' ' << r.allocator << ' ' << r.outcomes.size();
     for (const auto& [word, count] : r.outcomes)
     {
         out << ' ' << word << ' ' << count;
@@ -84,7 +77,7 @@ Decode(const std::string& text)
     in >> r.stack >> r.network >> r.scheduler >> r.clients >> r.connectionsPerClient >>
         r.idleHosts >> r.connections >> r.established >> r.timeWaitAtEnd >> r.simulatedSeconds >>
         r.wallSeconds >> r.buildSeconds >> r.buildHeapBytes >> r.eventsExecuted >>
-        r.bytesPerConnection >> r.openAtEnd >> r.holdSeconds >> n;
+        r.bytesPerConnection >> r.openAtEnd >> r.holdSeconds >> r.allocator >> n;
     for (size_t i = 0; i < n; ++i)
     {
         std::string word;
@@ -274,6 +267,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     r.network = options.network;
     r.scheduler = options.scheduler;
     r.simulatedSeconds = Simulator::Now().GetSeconds();
+    r.allocator = HeapAllocatorName();
     r.eventsExecuted = Simulator::GetEventCount();
     for (const auto& rec : book->GetRecords())
     {
@@ -424,6 +418,11 @@ PrintBenchTable(const std::vector<BenchResult>& results, std::ostream& out)
             << std::setprecision(4) << std::setw(10) << 1000 * r.buildSeconds / r.Hosts()
             << std::setprecision(0) << std::setw(9) << double(r.buildHeapBytes) / r.Hosts() << "\n";
     }
+    if (!results.empty())
+    {
+        out << "B/conn and B/host: heap bytes as " << results.front().allocator
+            << " counts them (glibc's count includes its chunk headers)\n";
+    }
     for (const auto& r : results)
     {
         if (r.openAtEnd > 0)
@@ -442,7 +441,7 @@ WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
            "established,time_wait_at_end,simulated_s,wall_s,connections_per_wall_s,"
            "speed_ratio_to_stock,events_executed,events_per_wall_s,events_per_connection,"
            "peak_rss_bytes,heap_bytes_per_connection,build_s,build_ms_per_host,"
-           "heap_bytes_per_host,hold_s,open_at_end\n";
+           "heap_bytes_per_host,hold_s,open_at_end,allocator\n";
     for (const auto& r : results)
     {
         double wall = std::max(r.wallSeconds, 1e-9);
@@ -465,7 +464,7 @@ WriteBenchCsv(const std::vector<BenchResult>& results, std::ostream& out)
         {
             out << r.openAtEnd; // stock ns-3 does not count its open connections
         }
-        out << '\n';
+        out << ',' << r.allocator << '\n';
     }
 }
 

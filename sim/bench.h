@@ -55,6 +55,7 @@ struct BenchResult
     uint64_t eventsExecuted{0};
     uint64_t peakRssBytes{0};                 //!< of the process that ran this stack alone
     double bytesPerConnection{0};             //!< heap growth over the run / connections
+    std::string allocator;                    //!< whose count of heap bytes (HeapInUse)
     std::map<std::string, uint64_t> outcomes; //!< outcome counts
 
     /** \return every host built: the server, the clients and the idle hosts */
