@@ -195,7 +195,7 @@ RunBenchStack(const BenchOptions& options, const std::string& stack)
     if (legacy)
     {
         Ipv4HostStackHelper hostStack;
-        hostStack.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting(false));
+        hostStack.SetRoutingHelper(Ipv4HashedRoutingHelper()); // every peer on the LAN
         hostStack.SetUdp(false);
         hostStack.SetTcp(false);
         hostStack.Install(all);

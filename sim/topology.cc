@@ -83,10 +83,17 @@ BuildTopology(const Scenario& scenario)
     // (nothing in a scenario uses it) and ns-3's TCP only where the stack profile
     // is stock ns-3 (the legacy stack brings its own). Routers keep both, so that a
     // stray segment to a router is answered as before. Connected routes by hash
-    // lookup first, then static and, if there are WAN links, global routing.
+    // lookup; with WAN links, then static and global routing. Without, every peer
+    // is on a host's own LAN and hash lookup is all of its routing.
     Ipv4HostStackHelper stockHosts;
-    stockHosts.SetRoutingHelper(
-        Ipv4HashedRoutingHelper::MakeListRouting(!scenario.wanLinks.empty()));
+    if (scenario.wanLinks.empty())
+    {
+        stockHosts.SetRoutingHelper(Ipv4HashedRoutingHelper());
+    }
+    else
+    {
+        stockHosts.SetRoutingHelper(Ipv4HashedRoutingHelper::MakeListRouting(true));
+    }
     stockHosts.SetUdp(false);
     Ipv4HostStackHelper legacyHosts(stockHosts);
     legacyHosts.SetTcp(false);

@@ -406,14 +406,18 @@ LegacyTcpL4Protocol::GetTypeId()
 
 LegacyTcpL4Protocol::LegacyTcpL4Protocol()
 {
-    m_timeWait.SetExpiryCallback(MakeCallback(&LegacyTcpL4Protocol::TimeWaitExpired, this));
+    m_timeWait.SetExpiryCallback([this](const LegacyTcpFourTuple& key, const TimeWaitRecord& r) {
+        TimeWaitExpired(key, r);
+    });
 }
 
 LegacyTcpL4Protocol::LegacyTcpL4Protocol(const LegacyTcpL4Protocol& prototype)
     : IpL4Protocol(prototype)
     , m_config(prototype.m_config)
 {
-    m_timeWait.SetExpiryCallback(MakeCallback(&LegacyTcpL4Protocol::TimeWaitExpired, this));
+    m_timeWait.SetExpiryCallback([this](const LegacyTcpFourTuple& key, const TimeWaitRecord& r) {
+        TimeWaitExpired(key, r);
+    });
     // The attribute setters' work, in GetTypeId's order.
     SetConnectionBlocks(prototype.m_connectionBlocks);
     SetPortSelection(prototype.m_portSelection);

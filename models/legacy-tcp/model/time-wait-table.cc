@@ -3,6 +3,8 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <utility>
+
 namespace ns3
 {
 
@@ -16,7 +18,7 @@ TimeWaitTable::~TimeWaitTable()
 void
 TimeWaitTable::SetExpiryCallback(ExpiryCallback cb)
 {
-    m_expired = cb;
+    m_expired = std::move(cb);
 }
 
 void
@@ -67,7 +69,7 @@ TimeWaitTable::Restore(const LegacyTcpFourTuple& key, const TimeWaitRecord& reco
     if (record.expiry <= Simulator::Now())
     {
         // Its FIFO entry has been consumed already: expire it now.
-        if (!m_expired.IsNull())
+        if (m_expired)
         {
             m_expired(key, record);
         }
@@ -150,7 +152,7 @@ TimeWaitTable::Expire()
         }
         TimeWaitRecord record = it->second;
         m_records.erase(it);
-        if (!m_expired.IsNull())
+        if (m_expired)
         {
             m_expired(entry.key, record);
         }

@@ -103,58 +103,103 @@ Ipv4HashedRouting::Lookup(Ipv4Address destination) const
 }
 
 Ptr<Ipv4Route>
-Ipv4HashedRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDevice> oif,
-                               Socket::SocketErrno& sockerr)
+Ipv4HashedRouting::RouteTo(Ipv4Address destination, Ipv4Address source, int32_t interface) const
 {
-    Ipv4Address destination = header.GetDestination();
-    if (destination.IsMulticast() || destination.IsBroadcast() || destination.IsLocalhost())
-    {
-        return nullptr; // the next protocol handles these
-    }
-    const Connected* c = Lookup(destination);
-    if (m_localAddresses.count(destination.Get()) && m_loopbackInterface >= 0 &&
-        (!oif || m_ipv4->GetInterfaceForDevice(oif) == m_loopbackInterface))
-    {
-        // To one of the node's own addresses: through the loopback interface, as a
-        // real host does, never on the wire. ns-3's loopback device delivers in a
-        // later event, so a segment a host sends to itself is not received inside
-        // the send call (no re-entry into the sending socket).
-        Ptr<Ipv4Route> route = Create<Ipv4Route>();
-        route->SetDestination(destination);
-        route->SetGateway(Ipv4Address::GetZero());
-        route->SetSource(destination);
-        route->SetOutputDevice(m_ipv4->GetNetDevice(m_loopbackInterface));
-        sockerr = Socket::ERROR_NOTERROR;
-        return route;
-    }
-    if (!c || (oif && m_ipv4->GetInterfaceForDevice(oif) != static_cast<int32_t>(c->interface)))
-    {
-        return nullptr;
-    }
     Ptr<Ipv4Route> route = Create<Ipv4Route>();
     route->SetDestination(destination);
     route->SetGateway(Ipv4Address::GetZero());
-    route->SetSource(c->source);
-    route->SetOutputDevice(m_ipv4->GetNetDevice(c->interface));
-    sockerr = Socket::ERROR_NOTERROR;
+    route->SetSource(source);
+    route->SetOutputDevice(m_ipv4->GetNetDevice(interface));
     return route;
 }
 
-bool
-Ipv4HashedRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
-                              Ptr<const NetDevice> idev, UnicastForwardCallback ucb,
-                              MulticastForwardCallback, LocalDeliverCallback lcb, ErrorCallback)
+Ptr<Ipv4Route>
+Ipv4HashedRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDevice> oif,
+                               Socket::SocketErrno& sockerr)
 {
+    // What Ipv4ListRouting reports when no protocol has a route; a list that asks
+    // the next protocol sets it again.
+    sockerr = Socket::ERROR_NOROUTETOHOST;
     Ipv4Address destination = header.GetDestination();
     if (destination.IsMulticast() || destination.IsBroadcast())
     {
-        return false;
+        return nullptr; // the next protocol handles these
     }
     if (m_dirty)
     {
         Rebuild();
     }
+    bool viaLoopback = m_loopbackInterface >= 0 &&
+                       (!oif || m_ipv4->GetInterfaceForDevice(oif) == m_loopbackInterface);
+    if (destination.IsLocalhost())
+    {
+        if (!viaLoopback)
+        {
+            return nullptr;
+        }
+        // Static routing's route for 127.0.0.0/8: the loopback interface and its
+        // address as the source.
+        sockerr = Socket::ERROR_NOTERROR;
+        return RouteTo(destination, Ipv4Address::GetLoopback(), m_loopbackInterface);
+    }
+    if (m_localAddresses.count(destination.Get()) && viaLoopback)
+    {
+        // To one of the node's own addresses: through the loopback interface, as a
+        // real host does, never on the wire. ns-3's loopback device delivers in a
+        // later event, so a segment a host sends to itself is not received inside
+        // the send call (no re-entry into the sending socket).
+        sockerr = Socket::ERROR_NOTERROR;
+        return RouteTo(destination, destination, m_loopbackInterface);
+    }
+    const Connected* c = Lookup(destination);
+    if (!c || (oif && m_ipv4->GetInterfaceForDevice(oif) != static_cast<int32_t>(c->interface)))
+    {
+        return nullptr;
+    }
+    sockerr = Socket::ERROR_NOTERROR;
+    return RouteTo(destination, c->source, c->interface);
+}
+
+bool
+Ipv4HashedRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
+                              Ptr<const NetDevice> idev, UnicastForwardCallback ucb,
+                              MulticastForwardCallback, LocalDeliverCallback lcb, ErrorCallback ecb)
+{
+    Ipv4Address destination = header.GetDestination();
     int32_t iif = m_ipv4->GetInterfaceForDevice(idev);
+    // First what Ipv4ListRouting (ns-3.37) does before it asks its protocols, so
+    // that this protocol can be a host's only one: local delivery by ns-3's own
+    // test of the destination (the node's addresses, broadcasts, multicast groups
+    // joined), and on an interface that does not forward, an error for the rest.
+    // Under a list both have been done (the list passes no local delivery for a
+    // multicast packet it has delivered) and this changes nothing.
+    bool delivered = false;
+    if (!lcb.IsNull() && iif >= 0 && m_ipv4->IsDestinationAddress(destination, iif))
+    {
+        if (!destination.IsMulticast())
+        {
+            lcb(p, header, iif);
+            return true;
+        }
+        lcb(p->Copy(), header, iif);
+        delivered = true;
+    }
+    if (iif >= 0 && !m_ipv4->IsForwarding(iif))
+    {
+        if (!ecb.IsNull())
+        {
+            ecb(p, header, Socket::ERROR_NOROUTETOHOST);
+        }
+        return true;
+    }
+    if (destination.IsMulticast() || destination.IsBroadcast())
+    {
+        return delivered;
+    }
+    if (m_dirty)
+    {
+        Rebuild();
+    }
     if (m_localAddresses.count(destination.Get()))
     {
         if (!lcb.IsNull())
@@ -165,16 +210,11 @@ Ipv4HashedRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
         return false;
     }
     const Connected* c = Lookup(destination);
-    if (!c || iif < 0 || !m_ipv4->IsForwarding(iif) || static_cast<int32_t>(c->interface) == iif)
+    if (!c || iif < 0 || static_cast<int32_t>(c->interface) == iif)
     {
         return false;
     }
-    Ptr<Ipv4Route> route = Create<Ipv4Route>();
-    route->SetDestination(destination);
-    route->SetGateway(Ipv4Address::GetZero());
-    route->SetSource(c->source);
-    route->SetOutputDevice(m_ipv4->GetNetDevice(c->interface));
-    ucb(route, p, header);
+    ucb(RouteTo(destination, c->source, c->interface), p, header);
     return true;
 }
 

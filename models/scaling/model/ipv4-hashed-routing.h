@@ -18,10 +18,16 @@ namespace ns3
  * point-to-point link per client then spends most of its time in that scan. This
  * protocol keeps the connected networks in a hash table per prefix length, so a
  * lookup costs one probe per distinct prefix length, whatever the number of
- * interfaces. It answers only for connected networks and the node's own
- * addresses (sent through the loopback interface, never on the wire); everything else falls through
- * to the next protocol of an Ipv4ListRouting (static or global routing), which must be installed
- * with a lower priority. The routes it returns are the ones static routing would return.
+ * interfaces. It answers for connected networks, the node's own addresses and
+ * 127.0.0.0/8 (sent through the loopback interface, never on the wire).
+ *
+ * Alone, it is the whole routing of a host that needs no gateway (every peer on
+ * its own LANs): it delivers locally and refuses to forward as Ipv4ListRouting
+ * does before it asks its protocols, and it saves each host the list and the
+ * static routing (about 400 bytes) and each packet the list's detour. Under an
+ * Ipv4ListRouting, everything else falls through to the next protocol (static or
+ * global routing), which must have a lower priority. Either way, the routes it
+ * returns are the ones static routing would return.
  */
 class Ipv4HashedRouting : public Ipv4RoutingProtocol
 {
@@ -57,6 +63,8 @@ class Ipv4HashedRouting : public Ipv4RoutingProtocol
     };
 
     void Rebuild() const;
+    /// A route on the link of an interface (no gateway), as static routing makes it.
+    Ptr<Ipv4Route> RouteTo(Ipv4Address destination, Ipv4Address source, int32_t interface) const;
     const Connected* Lookup(Ipv4Address destination) const;
 
     Ptr<Ipv4> m_ipv4;
