@@ -134,7 +134,7 @@ LegacyTcpL4Protocol::ReceiveTimeWait(const LegacyTcpFourTuple& key, TimeWaitReco
         // largest sequence number it used on the previous connection incarnation,
         // and (2) returns to TIME-WAIT state if the SYN turns out to be an old
         // duplicate."
-        if (!m_config.timeWaitReopen)
+        if (!m_config->timeWaitReopen)
         {
             reject(record, LegacyTcpCause::ReopenDisabled);
             return;
@@ -185,7 +185,7 @@ LegacyTcpL4Protocol::SendTimeWaitAck(const LegacyTcpFourTuple& key, const TimeWa
     ack.SetFlags(TcpHeader::ACK);
     ack.SetSequenceNumber(record.sndNxt);
     ack.SetAckNumber(record.rcvNxt);
-    ack.SetWindowSize(static_cast<uint16_t>(std::min<uint32_t>(m_config.receiveWindow, 65535)));
+    ack.SetWindowSize(static_cast<uint16_t>(std::min<uint32_t>(m_config->receiveWindow, 65535)));
     SendSegment(nullptr, ack, Ipv4Address(key.localAddress), Ipv4Address(key.remoteAddress));
 }
 

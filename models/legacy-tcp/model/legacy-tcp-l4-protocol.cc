@@ -45,7 +45,7 @@ template<class V, class T> class LegacyTcpL4Protocol::ConfigAccessor : public At
         {
             return false;
         }
-        stack->m_config.*m_field = static_cast<T>(v->Get());
+        stack->MutableConfig().*m_field = static_cast<T>(v->Get());
         return true;
     }
 
@@ -58,7 +58,7 @@ template<class V, class T> class LegacyTcpL4Protocol::ConfigAccessor : public At
         {
             return false;
         }
-        v->Set(stack->m_config.*m_field);
+        v->Set(stack->GetConfig().*m_field);
         return true;
     }
 
@@ -515,13 +515,18 @@ LegacyTcpL4Protocol::GetConnectionCount() const
 LegacyTcpErrorCodes
 LegacyTcpL4Protocol::GetErrorCodes() const
 {
-    return m_config.errorCodes;
+    return m_config->errorCodes;
 }
 
-const LegacyTcpL4Protocol::Config&
-LegacyTcpL4Protocol::GetConfig() const
+LegacyTcpL4Protocol::Config&
+LegacyTcpL4Protocol::MutableConfig()
 {
-    return m_config;
+    // Stacks copied from one prototype share its values until one of them is set.
+    if (m_config.use_count() > 1)
+    {
+        m_config = std::make_shared<Config>(*m_config);
+    }
+    return *m_config;
 }
 
 Time
@@ -529,7 +534,8 @@ LegacyTcpL4Protocol::GetTimeWaitDuration() const
 {
     // RFC 793 p.22: TIME-WAIT lasts "enough time to pass to be sure the remote TCP
     // received the acknowledgment of its connection termination request" (2 MSL).
-    return m_config.timeWaitDelay.IsStrictlyPositive() ? m_config.timeWaitDelay : m_config.msl * 2;
+    return m_config->timeWaitDelay.IsStrictlyPositive() ? m_config->timeWaitDelay
+                                                        : m_config->msl * 2;
 }
 
 int

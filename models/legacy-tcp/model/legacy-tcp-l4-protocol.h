@@ -5,6 +5,7 @@
 #include "connection-block-pool.h"
 #include "ephemeral-port-allocator.h"
 #include "host-timer-clock.h"
+#include "lazy-hash-map.h"
 #include "legacy-tcp-connection-state.h"
 #include "legacy-tcp-error.h"
 #include "legacy-tcp-event.h"
@@ -18,6 +19,7 @@
 #include "ns3/traced-value.h"
 #include "time-wait-table.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -218,8 +220,12 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     Time GetTimeWaitDuration() const;
     /** \return the error numbering of this stack's socket API */
     LegacyTcpErrorCodes GetErrorCodes() const;
-    /** \return the tunables, as the connections read them */
-    const Config& GetConfig() const;
+    /** \return the tunables, as the connections read them (at every use) */
+    const Config&
+    GetConfig() const
+    {
+        return *m_config;
+    }
 
     // IpL4Protocol
     int GetProtocolNumber() const override;
@@ -378,6 +384,9 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     /** \brief Find a listener for a local port and address. */
     Ptr<LegacyTcpSocket> FindListener(uint16_t port, Ipv4Address local) const;
 
+    /** \return the tunables to set: this stack's own copy from now on */
+    Config& MutableConfig();
+
     // --- attribute setters keeping components in sync ---
     void SetConnectionBlocks(uint32_t blocks);
     uint32_t GetConnectionBlocks() const;
@@ -396,7 +405,9 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 send
     IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 send (unused)
 
-    Config m_config;                                 //!< the plain attributes
+    /// The plain attributes, shared by the stacks copied from one prototype until
+    /// one of them is set (one copy instead of 216 bytes per host).
+    std::shared_ptr<Config> m_config{std::make_shared<Config>()};
     uint32_t m_connectionBlocks{0};                  //!< ConnectionBlocks
     uint16_t m_portMin{1025};                        //!< EphemeralPortMin
     uint16_t m_portMax{5000};                        //!< EphemeralPortMax
@@ -410,9 +421,9 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     uint64_t m_lastConnectionId{0}; //!< last id handed out
     bool m_poweredOn{true};         //!< false between PowerOff and PowerOn
 
-    std::unordered_map<LegacyTcpFourTuple, Ptr<LegacyTcpSocket>, LegacyTcpFourTupleHash>
-        m_connections;                                              //!< by 4-tuple
-    std::unordered_map<uint16_t, Ptr<LegacyTcpSocket>> m_listeners; //!< by local port
+    LazyHashMap<LegacyTcpFourTuple, Ptr<LegacyTcpSocket>, LegacyTcpFourTupleHash>
+        m_connections;                                       //!< by 4-tuple
+    LazyHashMap<uint16_t, Ptr<LegacyTcpSocket>> m_listeners; //!< by local port
 
     TracedValue<uint32_t> m_blocksInUse;                     //!< BlocksInUse
     TracedCallback<uint64_t, uint32_t> m_blockTakenTrace;    //!< BlockTaken

@@ -27,10 +27,10 @@ LegacyTcpL4Protocol::NextConnectionId()
 SequenceNumber32
 LegacyTcpL4Protocol::NextIsn(const LegacyTcpFourTuple& key)
 {
-    m_isn.SetMode(m_config.isnMode == ISN_ZERO     ? ClockIsnGenerator::ZERO
-                  : m_config.isnMode == ISN_HASHED ? ClockIsnGenerator::HASHED
-                                                   : ClockIsnGenerator::CLOCK);
-    m_isn.SetIncrement(m_config.isnIncrement);
+    m_isn.SetMode(m_config->isnMode == ISN_ZERO     ? ClockIsnGenerator::ZERO
+                  : m_config->isnMode == ISN_HASHED ? ClockIsnGenerator::HASHED
+                                                    : ClockIsnGenerator::CLOCK);
+    m_isn.SetIncrement(m_config->isnIncrement);
     return m_isn.Next(Simulator::Now(), key);
 }
 

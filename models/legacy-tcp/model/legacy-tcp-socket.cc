@@ -39,7 +39,6 @@ LegacyTcpSocket::LegacyTcpSocket()
 LegacyTcpSocket::LegacyTcpSocket(const LegacyTcpSocket& listener)
     : Socket(listener)
     , m_tcp(listener.m_tcp)
-    , m_config(listener.m_config)
     , m_node(listener.m_node)
     , m_localAddress(listener.m_localAddress)
     , m_localPort(listener.m_localPort)
@@ -69,7 +68,6 @@ LegacyTcpSocket::DoDispose()
     m_listener = nullptr;
     m_holdings.ClearStack();
     m_tcp = nullptr;
-    m_config = nullptr;
     m_node = nullptr;
     Socket::DoDispose();
 }
@@ -80,7 +78,6 @@ LegacyTcpSocket::SetTcp(Ptr<LegacyTcpL4Protocol> tcp, uint64_t id)
     // As ns-3's TcpL4Protocol::CreateSocket hands a socket what it needs: the
     // stack, its tunables, the node.
     m_tcp = tcp;
-    m_config = &tcp->GetConfig();
     m_holdings.SetStack(tcp);
     m_node = tcp->GetNode();
     m_connectionId = id;
@@ -164,7 +161,7 @@ LegacyTcpSocket::GetIss() const
 const LegacyTcpL4Protocol::Config&
 LegacyTcpSocket::Cfg() const
 {
-    return *m_config;
+    return m_tcp->GetConfig();
 }
 
 Ipv4Address

@@ -282,7 +282,6 @@ class LegacyTcpSocket : public Socket
 
     // --- identity ---
     Ptr<LegacyTcpL4Protocol> m_tcp;                         //!< the stack
-    const LegacyTcpL4Protocol::Config* m_config{nullptr};   //!< its tunables
     Ptr<Node> m_node;                                       //!< the node
     uint64_t m_connectionId{0};                             //!< per-host id
     TracedValue<LegacyTcpState> m_state{LEGACY_TCP_CLOSED}; //!< State

@@ -1,6 +1,7 @@
 #ifndef TIME_WAIT_TABLE_H
 #define TIME_WAIT_TABLE_H
 
+#include "lazy-hash-map.h"
 #include "legacy-tcp-four-tuple.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -96,8 +97,8 @@ class TimeWaitTable
     /** \brief Schedule the timer for the FIFO front. */
     void Reschedule();
 
-    std::unordered_map<LegacyTcpFourTuple, TimeWaitRecord, LegacyTcpFourTupleHash>
-        m_records; //!< records
+    LazyHashMap<LegacyTcpFourTuple, TimeWaitRecord, LegacyTcpFourTupleHash>
+        m_records; //!< records, made at the first
     /// Expiry order; made at the first record (an empty std::deque allocates
     /// about 600 bytes, and most hosts of a large run never hold a record).
     std::unique_ptr<std::deque<Entry>> m_fifo;

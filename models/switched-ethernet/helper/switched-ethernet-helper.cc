@@ -50,10 +50,13 @@ SwitchedEthernetHelper::Install(const NodeContainer& nodes,
         Ptr<SwitchedEthernetNetDevice> device = m_deviceFactory.Create<SwitchedEthernetNetDevice>();
         device->SetAddress(Mac48Address::Allocate());
         (*it)->AddDevice(device);
-        Ptr<Queue<Packet>> queue = m_queueFactory.Create<Queue<Packet>>();
-        device->SetQueue(queue);
+        if (m_queueSet || m_flowControl)
+        {
+            device->SetQueue(m_queueFactory.Create<Queue<Packet>>());
+        }
         if (m_flowControl)
         {
+            Ptr<Queue<Packet>> queue = device->GetQueue();
             // Flow control for a queue disc above the device, as ns-3's devices do.
             Ptr<NetDeviceQueueInterface> ndqi = CreateObject<NetDeviceQueueInterface>();
             ndqi->GetTxQueue(0)->ConnectQueueTraces(queue);

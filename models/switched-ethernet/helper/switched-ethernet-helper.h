@@ -26,7 +26,8 @@ class SwitchedEthernetHelper : public PcapHelperForDevice
 
     /**
      * \brief The transmit queue type and its attributes (default DropTailQueue,
-     * 100 packets, as ns-3's own devices).
+     * 100 packets, as ns-3's own devices). Without this call (and without flow
+     * control), each device makes its default queue at its first send.
      * \param type a Queue<Packet> type name
      * \param args attribute name / value pairs
      */
@@ -67,6 +68,7 @@ class SwitchedEthernetHelper : public PcapHelperForDevice
     ObjectFactory m_deviceFactory;
     ObjectFactory m_channelFactory;
     bool m_flowControl{true}; //!< SetFlowControl
+    bool m_queueSet{false};   //!< SetQueue was called
 };
 
 template<typename... Ts>
@@ -76,6 +78,7 @@ SwitchedEthernetHelper::SetQueue(std::string type, Ts&&... args)
     QueueBase::AppendItemTypeIfNotPresent(type, "Packet");
     m_queueFactory.SetTypeId(type);
     m_queueFactory.Set(std::forward<Ts>(args)...);
+    m_queueSet = true;
 }
 
 } // namespace ns3

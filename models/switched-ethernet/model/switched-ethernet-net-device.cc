@@ -1,5 +1,6 @@
 #include "switched-ethernet-net-device.h"
 
+#include "ns3/drop-tail-queue.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -44,8 +45,13 @@ SwitchedEthernetNetDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&SwitchedEthernetNetDevice::m_receiveErrorModel),
                           MakePointerChecker<ErrorModel>())
-            .AddAttribute("TxQueue", "Frames waiting for the link.", PointerValue(),
-                          MakePointerAccessor(&SwitchedEthernetNetDevice::m_queue),
+            .AddAttribute("TxQueue",
+                          "Frames waiting for the link. If none is set, a DropTailQueue<Packet> "
+                          "with its defaults (100 packets) is made at the first send or read: "
+                          "a host that never sends costs no queue.",
+                          PointerValue(),
+                          MakePointerAccessor(&SwitchedEthernetNetDevice::SetQueue,
+                                              &SwitchedEthernetNetDevice::GetQueue),
                           MakePointerChecker<Queue<Packet>>())
             .AddTraceSource("MacTx", "A packet from the layer above, before framing.",
                             MakeTraceSourceAccessor(&SwitchedEthernetNetDevice::m_macTxTrace),
@@ -113,6 +119,10 @@ SwitchedEthernetNetDevice::SetQueue(Ptr<Queue<Packet>> queue)
 Ptr<Queue<Packet>>
 SwitchedEthernetNetDevice::GetQueue() const
 {
+    if (!m_queue)
+    {
+        m_queue = CreateObject<DropTailQueue<Packet>>();
+    }
     return m_queue;
 }
 
@@ -148,7 +158,7 @@ SwitchedEthernetNetDevice::SendFrom(Ptr<Packet> packet, const Address& source, c
                                     uint16_t protocolNumber)
 {
     NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
-    NS_ASSERT_MSG(m_queue, "no transmit queue (install with SwitchedEthernetHelper)");
+    Ptr<Queue<Packet>> queue = GetQueue();
     if (!m_channel)
     {
         m_macTxDropTrace(packet);
@@ -172,7 +182,7 @@ SwitchedEthernetNetDevice::SendFrom(Ptr<Packet> packet, const Address& source, c
     header.SetDestination(destination);
     header.SetLengthType(protocolNumber);
     packet->AddHeader(header);
-    if (!m_queue->Enqueue(packet))
+    if (!queue->Enqueue(packet))
     {
         m_macTxDropTrace(packet);
         return false;

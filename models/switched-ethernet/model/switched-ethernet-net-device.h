@@ -45,7 +45,7 @@ class SwitchedEthernetNetDevice : public NetDevice
     uint32_t GetSwitchPort() const;
     /** \param queue the transmit queue */
     void SetQueue(Ptr<Queue<Packet>> queue);
-    /** \return the transmit queue */
+    /** \return the transmit queue (a default DropTailQueue made now if none was set) */
     Ptr<Queue<Packet>> GetQueue() const;
     /** \return the link's data rate (both directions) */
     DataRate GetDataRate() const;
@@ -109,7 +109,7 @@ class SwitchedEthernetNetDevice : public NetDevice
 
     Ptr<Node> m_node;
     Ptr<SwitchedEthernetChannel> m_channel;
-    Ptr<Queue<Packet>> m_queue;
+    mutable Ptr<Queue<Packet>> m_queue; //!< made at first use unless set
     Ptr<ErrorModel> m_receiveErrorModel;
     Mac48Address m_address;
     DataRate m_dataRate;

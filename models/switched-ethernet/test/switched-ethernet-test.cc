@@ -9,6 +9,7 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/net-device-queue-interface.h"
 #include "ns3/pcap-file.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
@@ -47,11 +48,16 @@ struct Lan
     Ptr<SwitchedEthernetChannel> channel;
     std::vector<Arrival> arrivals;
 
-    explicit Lan(uint32_t n, uint32_t bufferBytes = 64 * 1024, bool flowControl = true)
+    explicit Lan(uint32_t n, uint32_t bufferBytes = 64 * 1024, bool flowControl = true,
+                 const char* queueSize = nullptr)
     {
         nodes.Create(n);
         SwitchedEthernetHelper helper;
         helper.SetFlowControl(flowControl);
+        if (queueSize)
+        {
+            helper.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue(queueSize));
+        }
         helper.SetDeviceAttribute("DataRate", DataRateValue(DataRate("10Mbps")));
         helper.SetChannelAttribute("Delay", TimeValue(NanoSeconds(500)));
         helper.SetChannelAttribute("ForwardingLatency", TimeValue(MicroSeconds(10)));
@@ -134,6 +140,20 @@ TEST_CASE("switched-ethernet: without flow control a device has no queue interfa
     }
     CHECK(delivered[0] == 101); // one on the wire, 100 queued
     CHECK(delivered[1] == delivered[0]);
+    // Without flow control the queue is made at the first send (a host that never
+    // sends has none), unless the helper was given one: that one is used.
+    Lan small(2, 64 * 1024, false, "10p");
+    for (int k = 0; k < 150; ++k)
+    {
+        small.SendAt(Seconds(1), 0, 1, 1000);
+    }
+    Simulator::Run();
+    CHECK(small.arrivals.size() == 11);
+    Lan lazy(2, 64 * 1024, false);
+    PointerValue queue;
+    lazy.devices.Get(1)->GetAttribute("TxQueue", queue);
+    REQUIRE(queue.Get<Queue<Packet>>());
+    CHECK(queue.Get<Queue<Packet>>()->GetMaxSize() == QueueSize("100p"));
 }
 
 TEST_CASE("switched-ethernet: short payloads are padded to Ethernet's 46-byte minimum",
