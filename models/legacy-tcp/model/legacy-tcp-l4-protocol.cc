@@ -441,6 +441,7 @@ LegacyTcpL4Protocol::DoDispose()
     m_listeners.clear();
     m_pool.ClearWaiters();
     m_node = nullptr;
+    m_ipv4 = nullptr;
     m_downTarget = IpL4Protocol::DownTargetCallback();
     m_downTarget6 = IpL4Protocol::DownTargetCallback6();
     IpL4Protocol::DoDispose();
@@ -470,6 +471,7 @@ void
 LegacyTcpL4Protocol::SetNode(Ptr<Node> node)
 {
     m_node = node;
+    m_ipv4 = nullptr; // the new node's, at the next segment
 }
 
 Ptr<Node>

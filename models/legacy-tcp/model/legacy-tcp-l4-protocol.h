@@ -27,6 +27,7 @@
 namespace ns3
 {
 
+class Ipv4;
 class Node;
 class Socket;
 class Packet;
@@ -402,6 +403,7 @@ class LegacyTcpL4Protocol : public IpL4Protocol
     PortSelection GetPortSelection() const;
 
     Ptr<Node> m_node;                                //!< the node
+    Ptr<Ipv4> m_ipv4;                                //!< the node's, found at the first segment
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 send
     IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 send (unused)
 

@@ -217,7 +217,11 @@ LegacyTcpL4Protocol::SendSegment(Ptr<Packet> payload, TcpHeader header, Ipv4Addr
     packet->AddHeader(header);
     NS_LOG_LOGIC("send " << source << " -> " << destination << " " << header);
 
-    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    if (!m_ipv4 && m_node)
+    {
+        m_ipv4 = m_node->GetObject<Ipv4>(); // once: GetObject costs a dynamic_cast a segment
+    }
+    const Ptr<Ipv4>& ipv4 = m_ipv4;
     Ptr<Ipv4Route> route;
     if (ipv4 && ipv4->GetRoutingProtocol())
     {

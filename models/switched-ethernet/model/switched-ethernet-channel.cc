@@ -301,16 +301,27 @@ Time
 SwitchedEthernetChannel::GetTxTime(const DataRate& rate, uint32_t bytes)
 {
     const uint64_t bps = rate.GetBitRate();
-    if (bps >= (1ULL << 44) || bytes >= (1U << 20))
+    if (bytes > kMaxRememberedBytes)
     {
-        return rate.CalculateBytesTxTime(bytes); // beyond the key; not met on a LAN
+        return rate.CalculateBytesTxTime(bytes); // beyond any Ethernet frame
     }
-    auto [it, inserted] = m_txTimes.try_emplace(bps << 20 | bytes);
-    if (inserted)
+    // A LAN has a few rates: find this one's table, then index it by size.
+    auto table = std::find_if(m_txTimes.begin(), m_txTimes.end(),
+                              [bps](const RateTimes& t) { return t.bps == bps; });
+    if (table == m_txTimes.end())
     {
-        it->second = rate.CalculateBytesTxTime(bytes);
+        table = m_txTimes.insert(m_txTimes.end(), RateTimes{bps, {}});
     }
-    return it->second;
+    if (table->times.size() <= bytes)
+    {
+        table->times.resize(bytes + 1, Time(-1)); // negative: not computed yet
+    }
+    Time& t = table->times[bytes];
+    if (t.IsStrictlyNegative())
+    {
+        t = rate.CalculateBytesTxTime(bytes);
+    }
+    return t;
 }
 
 Time

@@ -94,7 +94,8 @@ class SwitchedEthernetChannel : public Channel
 
     /**
      * \brief DataRate::CalculateBytesTxTime, remembered: it divides in 128-bit fixed
-     * point (about 600 instructions), four times per frame, for a few frame sizes.
+     * point (about 600 instructions), four times per frame, for a few frame sizes
+     * (a table per rate, indexed by size: no hashing).
      * \param rate a link's rate \param bytes bytes on the wire \return their time
      */
     Time GetTxTime(const DataRate& rate, uint32_t bytes);
@@ -136,7 +137,15 @@ class SwitchedEthernetChannel : public Channel
     std::vector<Port> m_ports;
     std::unordered_map<uint64_t, uint32_t> m_portOfMac;  //!< station address -> port
     std::unordered_map<uint32_t, uint32_t> m_portOfIpv4; //!< IPv4 -> port (snooped or static)
-    std::unordered_map<uint64_t, Time> m_txTimes;        //!< (rate, bytes) -> GetTxTime
+    /// GetTxTime's values for one rate, indexed by bytes on the wire.
+    struct RateTimes
+    {
+        uint64_t bps;            //!< the rate
+        std::vector<Time> times; //!< by bytes; negative until computed
+    };
+
+    static constexpr uint32_t kMaxRememberedBytes = 16384; //!< larger: computed each time
+    std::vector<RateTimes> m_txTimes;                      //!< one table per rate seen
     Time m_delay;
     Time m_latency;
     uint32_t m_bufferBytes{0};
