@@ -87,7 +87,6 @@ SwitchedEthernetNetDevice::DoDispose()
     m_channel = nullptr;
     m_queue = nullptr;
     m_receiveErrorModel = nullptr;
-    m_current = nullptr;
     m_rxCallback =
         MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_promiscRxCallback = MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t,
@@ -187,9 +186,19 @@ SwitchedEthernetNetDevice::SendFrom(Ptr<Packet> packet, const Address& source, c
         m_macTxDropTrace(packet);
         return false;
     }
-    if (!m_transmitting)
+    // The link is free once the last frame's wire time (gap included) has passed.
+    // Frames ahead of this one wait for the wake-up already scheduled; with none
+    // ahead, this one starts now or at the end of the frame on the wire.
+    if (!m_wakePending)
     {
-        TransmitStart();
+        if (Simulator::Now() >= m_busyUntil)
+        {
+            TransmitStart();
+        }
+        else
+        {
+            ScheduleWake(m_busyUntil - Simulator::Now());
+        }
     }
     return true;
 }
@@ -197,28 +206,36 @@ SwitchedEthernetNetDevice::SendFrom(Ptr<Packet> packet, const Address& source, c
 void
 SwitchedEthernetNetDevice::TransmitStart()
 {
-    m_current = m_queue->Dequeue();
-    if (!m_current)
+    // No event at the end of every frame (a third of a frame's events): the end
+    // is remembered, and a wake-up is scheduled only while frames wait.
+    Ptr<Packet> frame = m_queue->Dequeue();
+    if (!frame)
     {
         return;
     }
-    m_transmitting = true;
-    m_snifferTrace(m_current);
-    m_promiscSnifferTrace(m_current);
-    Time wire = GetWireTime(m_current->GetSize());
-    m_channel->Transmit(m_current, this, wire);
-    Simulator::Schedule(wire, &SwitchedEthernetNetDevice::TransmitComplete, this);
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+    Time wire = GetWireTime(frame->GetSize());
+    m_channel->Transmit(frame, this, wire);
+    m_busyUntil = Simulator::Now() + wire;
+    if (!m_queue->IsEmpty())
+    {
+        ScheduleWake(wire);
+    }
 }
 
 void
-SwitchedEthernetNetDevice::TransmitComplete()
+SwitchedEthernetNetDevice::ScheduleWake(Time delay)
 {
-    m_transmitting = false;
-    m_current = nullptr;
-    if (!m_queue->IsEmpty())
-    {
-        TransmitStart();
-    }
+    m_wakePending = true;
+    Simulator::Schedule(delay, &SwitchedEthernetNetDevice::Wake, this);
+}
+
+void
+SwitchedEthernetNetDevice::Wake()
+{
+    m_wakePending = false;
+    TransmitStart();
 }
 
 void

@@ -105,7 +105,8 @@ class SwitchedEthernetNetDevice : public NetDevice
 
   private:
     void TransmitStart();
-    void TransmitComplete();
+    void ScheduleWake(Time delay);
+    void Wake();
 
     Ptr<Node> m_node;
     Ptr<SwitchedEthernetChannel> m_channel;
@@ -116,8 +117,9 @@ class SwitchedEthernetNetDevice : public NetDevice
     uint32_t m_ifIndex{0};
     uint32_t m_switchPort{0};
     uint16_t m_mtu{1500};
-    bool m_transmitting{false};
-    Ptr<Packet> m_current; //!< the frame on the wire
+    bool m_wakePending{false}; //!< a Wake is scheduled: frames wait for it
+    Time m_busyUntil;          //!< the end of the last frame's wire time
+    EventId m_wake;            //!< the start of the next waiting frame
     NetDevice::ReceiveCallback m_rxCallback;
     NetDevice::PromiscReceiveCallback m_promiscRxCallback;
     TracedCallback<> m_linkChangeCallbacks;

@@ -233,15 +233,18 @@ TEST_CASE("switched-ethernet: frames for one port queue behind each other, and a
 TEST_CASE("switched-ethernet: the work per frame does not grow with the number of hosts",
           "[switched-ethernet]")
 {
-    // One event to send, one when the sender's link is free, one in the switch,
-    // one delivery: the same on a 4-host LAN and a 2,000-host LAN. A broadcast
-    // costs one delivery per other host.
+    // One event to send, one in the switch, one delivery: the same on a 4-host LAN
+    // and a 2,000-host LAN. The end of a frame on the wire costs no event of its
+    // own (the device remembers it); only a frame that must wait for it gets one.
+    // A broadcast costs one delivery per other host.
     for (uint32_t n : {4u, 2000u})
     {
         Ns3Fixture fixture;
         Lan lan(n);
         lan.SendAt(Seconds(1), 1, 2, 500);
         lan.SendAt(Seconds(2), 0, UINT32_MAX, 100);
+        lan.SendAt(Seconds(3), 1, 2, 500); // two at once: the second waits
+        lan.SendAt(Seconds(3), 1, 2, 500);
         Simulator::Stop(Seconds(0.5)); // the nodes' and devices' start-up events
         Simulator::Run();
         uint64_t start = Simulator::GetEventCount();
@@ -249,10 +252,21 @@ TEST_CASE("switched-ethernet: the work per frame does not grow with the number o
         Simulator::Run();
         INFO("hosts: " << n);
         const uint64_t stop = 1; // Simulator::Stop is an event too
-        CHECK(Simulator::GetEventCount() - start == 4 + stop);
+        CHECK(Simulator::GetEventCount() - start == 3 + stop);
         Simulator::Stop(Seconds(1));
         Simulator::Run();
-        CHECK(Simulator::GetEventCount() - start == 4 + stop + 3 + (n - 1) + stop);
+        CHECK(Simulator::GetEventCount() - start == 3 + stop + 2 + (n - 1) + stop);
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        CHECK(Simulator::GetEventCount() - start ==
+              3 + stop + 2 + (n - 1) + stop + 2 * 3 + 1 + stop); // + 1: the wake-up
+        // Back to back: the second starts when the first's wire time (its gap
+        // included) has passed, so it arrives exactly one wire time later.
+        REQUIRE(lan.arrivals.size() == 1 + (n - 1) + 2);
+        const Arrival& first = lan.arrivals[lan.arrivals.size() - 2];
+        const Arrival& second = lan.arrivals.back();
+        CHECK((second.time - first.time).GetNanoSeconds() ==
+              static_cast<int64_t>(WireUs(14 + 500) * 1000));
     }
 }
 
