@@ -4,7 +4,6 @@
 #include "ns3/arp-l3-protocol.h"
 #include "ns3/enum.h"
 #include "ns3/ethernet-header.h"
-#include "ns3/ipv4-header.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -106,9 +105,11 @@ uint32_t
 SwitchedEthernetChannel::Add(Ptr<SwitchedEthernetNetDevice> device)
 {
     auto port = static_cast<uint32_t>(m_ports.size());
-    m_ports.push_back(Port{device, Time(0), Ipv4Address(), Ipv4Mask()});
-    m_stationsLearnt = false;
     Mac48Address mac = Mac48Address::ConvertFrom(device->GetAddress());
+    // No address yet: ns-3's unset values (0x66666666), as Ipv4Address() and
+    // Ipv4Mask() hold them.
+    m_ports.push_back(Port{device, Time(0), Ipv4Address().Get(), Ipv4Mask().Get(), mac});
+    m_stationsLearnt = false;
     bool fresh = m_portOfMac.emplace(Key(mac), port).second;
     NS_ABORT_MSG_UNLESS(fresh, "two devices with MAC address " << mac << " on one switch");
     return port;
@@ -248,8 +249,8 @@ SwitchedEthernetChannel::LearnStations()
             m_portOfIpv4.emplace(address.GetLocal().Get(), port);
             if (a == 0)
             {
-                p.local = address.GetLocal();
-                p.mask = address.GetMask();
+                p.local = address.GetLocal().Get();
+                p.mask = address.GetMask().Get();
             }
         }
     }
@@ -260,31 +261,41 @@ bool
 SwitchedEthernetChannel::ResolveIpv4(Ptr<const Packet> ipPacket,
                                      Ptr<SwitchedEthernetNetDevice> from, Mac48Address& mac)
 {
-    Ipv4Header header;
-    ipPacket->PeekHeader(header);
-    Ipv4Address destination = header.GetDestination();
+    // The IPv4 header's destination (bytes 16 to 19), read without deserialising
+    // the header: this runs for every IPv4 frame, and ns-3's address classes log
+    // every call. The tests below are Ipv4Address's, on the same 32 bits.
+    uint8_t header[20];
+    if (ipPacket->CopyData(header, sizeof(header)) < sizeof(header))
+    {
+        ++m_unresolved; // no IPv4 header: nothing to resolve
+        return false;
+    }
+    const uint32_t destination = uint32_t(header[16]) << 24 | uint32_t(header[17]) << 16 |
+                                 uint32_t(header[18]) << 8 | uint32_t(header[19]);
     if (!m_stationsLearnt)
     {
         LearnStations();
     }
     const Port& sender = m_ports[PortOf(from)];
-    if (destination.IsBroadcast() || destination.IsSubnetDirectedBroadcast(sender.mask))
+    const bool subnetBroadcast =
+        sender.mask != 0xffffffff && (destination | ~sender.mask) == destination;
+    if (destination == 0xffffffff || subnetBroadcast)
     {
         mac = Mac48Address::GetBroadcast();
         return true;
     }
-    if (destination.IsMulticast())
+    if (destination >= 0xe0000000 && destination <= 0xefffffff)
     {
-        mac = Mac48Address::GetMulticast(destination);
+        mac = Mac48Address::GetMulticast(Ipv4Address(destination));
         return true;
     }
-    auto it = m_portOfIpv4.find(destination.Get());
+    auto it = m_portOfIpv4.find(destination);
     uint32_t port = UINT32_MAX;
     if (it != m_portOfIpv4.end())
     {
         port = it->second;
     }
-    else if (!sender.mask.IsMatch(destination, sender.local))
+    else if ((destination & sender.mask) != (sender.local & sender.mask))
     {
         port = m_gateway;
     }
@@ -293,7 +304,7 @@ SwitchedEthernetChannel::ResolveIpv4(Ptr<const Packet> ipPacket,
         ++m_unresolved; // no such station: ARP would have had no answer either
         return false;
     }
-    mac = Mac48Address::ConvertFrom(m_ports[port].device->GetAddress());
+    mac = m_ports[port].mac;
     return true;
 }
 

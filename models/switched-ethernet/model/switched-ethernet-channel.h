@@ -116,9 +116,10 @@ class SwitchedEthernetChannel : public Channel
     struct Port
     {
         Ptr<SwitchedEthernetNetDevice> device;
-        Time busyUntil;    //!< when the last frame queued on it has left the switch
-        Ipv4Address local; //!< its IPv4 address (static resolution)
-        Ipv4Mask mask;     //!< and mask
+        Time busyUntil;   //!< when the last frame queued on it has left the switch
+        uint32_t local;   //!< its IPv4 address (static resolution), as Ipv4Address::Get
+        uint32_t mask;    //!< and mask, as Ipv4Mask::Get
+        Mac48Address mac; //!< the device's address
     };
 
     /// A frame is in the switch (from port \p in): filter, flood or forward it.
