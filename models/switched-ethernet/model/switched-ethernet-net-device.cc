@@ -1,5 +1,6 @@
 #include "switched-ethernet-net-device.h"
 
+#include "ethernet-padding-trailer.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/log.h"
@@ -173,8 +174,9 @@ SwitchedEthernetNetDevice::SendFrom(Ptr<Packet> packet, const Address& source, c
     }
     if (packet->GetSize() < kMinPayload)
     {
-        // Zero bytes (AddPaddingAtEnd would leave whatever memory held).
-        packet->AddAtEnd(Create<Packet>(kMinPayload - packet->GetSize()));
+        // Zero bytes, written in place (AddPaddingAtEnd would leave whatever
+        // memory held; appending a packet of zeros cost a packet and a merge).
+        packet->AddTrailer(EthernetPaddingTrailer(kMinPayload - packet->GetSize()));
     }
     EthernetHeader header(false); // Ethernet II: the type field, no length
     header.SetSource(Mac48Address::ConvertFrom(source));
