@@ -59,7 +59,7 @@ Ipv4HashedRouting::Rebuild() const
         for (uint32_t a = 0; a < m_ipv4->GetNAddresses(i); ++a)
         {
             Ipv4InterfaceAddress address = m_ipv4->GetAddress(i, a);
-            m_localAddresses.insert(address.GetLocal().Get());
+            m_localAddresses.push_back(address.GetLocal().Get());
             if (address.GetLocal() == Ipv4Address::GetLoopback() && m_ipv4->IsUp(i))
             {
                 m_loopbackInterface = static_cast<int32_t>(i);
@@ -70,8 +70,7 @@ Ipv4HashedRouting::Rebuild() const
             }
             uint8_t length = address.GetMask().GetPrefixLength();
             uint32_t network = address.GetLocal().Get() & MaskOf(length);
-            // Like static routing, the first interface added for a network wins.
-            m_connected.emplace(Key(length, network), Connected{i, address.GetLocal()});
+            m_connected.emplace_back(Key(length, network), Connected{i, address.GetLocal()});
             if (std::find(m_prefixLengths.begin(), m_prefixLengths.end(), length) ==
                 m_prefixLengths.end())
             {
@@ -80,6 +79,16 @@ Ipv4HashedRouting::Rebuild() const
         }
     }
     std::sort(m_prefixLengths.rbegin(), m_prefixLengths.rend());
+    std::sort(m_localAddresses.begin(), m_localAddresses.end());
+    m_localAddresses.erase(std::unique(m_localAddresses.begin(), m_localAddresses.end()),
+                           m_localAddresses.end());
+    // Like static routing, the first interface added for a network wins: a stable
+    // sort keeps it first among equal keys, and unique keeps the first.
+    auto byKey = [](const auto& a, const auto& b) { return a.first < b.first; };
+    std::stable_sort(m_connected.begin(), m_connected.end(), byKey);
+    m_connected.erase(std::unique(m_connected.begin(), m_connected.end(),
+                                  [](const auto& a, const auto& b) { return a.first == b.first; }),
+                      m_connected.end());
     m_dirty = false;
 }
 
@@ -93,13 +102,21 @@ Ipv4HashedRouting::Lookup(Ipv4Address destination) const
     uint32_t d = destination.Get();
     for (uint8_t length : m_prefixLengths)
     {
-        auto it = m_connected.find(Key(length, d & MaskOf(length)));
-        if (it != m_connected.end())
+        const uint64_t key = Key(length, d & MaskOf(length));
+        auto it = std::lower_bound(m_connected.begin(), m_connected.end(), key,
+                                   [](const auto& entry, uint64_t k) { return entry.first < k; });
+        if (it != m_connected.end() && it->first == key)
         {
             return &it->second;
         }
     }
     return nullptr;
+}
+
+bool
+Ipv4HashedRouting::IsLocal(uint32_t address) const
+{
+    return std::binary_search(m_localAddresses.begin(), m_localAddresses.end(), address);
 }
 
 Ptr<Ipv4Route>
@@ -142,7 +159,7 @@ Ipv4HashedRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDev
         sockerr = Socket::ERROR_NOTERROR;
         return RouteTo(destination, Ipv4Address::GetLoopback(), m_loopbackInterface);
     }
-    if (m_localAddresses.count(destination.Get()) && viaLoopback)
+    if (IsLocal(destination.Get()) && viaLoopback)
     {
         // To one of the node's own addresses: through the loopback interface, as a
         // real host does, never on the wire. ns-3's loopback device delivers in a
@@ -200,7 +217,7 @@ Ipv4HashedRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
     {
         Rebuild();
     }
-    if (m_localAddresses.count(destination.Get()))
+    if (IsLocal(destination.Get()))
     {
         if (!lcb.IsNull())
         {
