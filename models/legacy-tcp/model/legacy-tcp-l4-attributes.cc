@@ -1,7 +1,6 @@
 // LegacyTcpL4Protocol's attributes and trace sources (GetTypeId): the tunables of
 // the stack, each with its unit, default and source.
 #include "legacy-tcp-l4-protocol.h"
-
 #include "legacy-tcp-socket.h"
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -20,7 +19,6 @@
 #include "ns3/tcp-option-rfc793.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
-
 
 namespace ns3
 {
