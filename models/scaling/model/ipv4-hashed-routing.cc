@@ -226,8 +226,10 @@ Ipv4HashedRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
         }
         return false;
     }
+    // Forwarded on its connected route, even back out of the interface it came in
+    // on, as static routing forwards it (ns-3 hosts forward by default).
     const Connected* c = Lookup(destination);
-    if (!c || iif < 0 || static_cast<int32_t>(c->interface) == iif)
+    if (!c || iif < 0)
     {
         return false;
     }

@@ -232,6 +232,9 @@ TEST_CASE("scaling: hashed routing alone routes, delivers and refuses as under a
          {Probe{1, own, true, 1, 0, 0}, Probe{1, Ipv4Address::GetBroadcast(), true, 1, 0, 0},
           Probe{1, Ipv4Address(own.Get() | 3), true, 1, 0, 0}, // /30 broadcast
           Probe{1, list.leafAddresses[1], true, 0, 0, 0},
+          // the hub's end of the leaf's own link: forwarded back out of the
+          // interface it came in on, as static routing forwards it
+          Probe{1, Ipv4Address(own.Get() - 1), true, 0, 1, 0},
           Probe{0, list.leafAddresses[1], true, 0, 1, 0},
           Probe{1, list.leafAddresses[1], false, 0, 0, 1}, Probe{1, own, false, 1, 0, 0}})
     {

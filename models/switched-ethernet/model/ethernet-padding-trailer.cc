@@ -54,4 +54,12 @@ EthernetPaddingTrailer::Deserialize(Buffer::Iterator end)
     return m_bytes;
 }
 
+uint32_t
+EthernetPaddingTrailer::Deserialize(Buffer::Iterator start, Buffer::Iterator end)
+{
+    // With both ends known (ns-3's packet printing), the pad is what lies between.
+    m_bytes = end.GetDistanceFrom(start);
+    return m_bytes;
+}
+
 } // namespace ns3

@@ -30,6 +30,7 @@ class EthernetPaddingTrailer : public Trailer
     uint32_t GetSerializedSize() const override;
     void Serialize(Buffer::Iterator start) const override;
     uint32_t Deserialize(Buffer::Iterator end) override;
+    uint32_t Deserialize(Buffer::Iterator start, Buffer::Iterator end) override;
 
   private:
     uint32_t m_bytes; //!< the pad's length

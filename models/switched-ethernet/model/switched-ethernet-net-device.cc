@@ -237,7 +237,10 @@ void
 SwitchedEthernetNetDevice::Wake()
 {
     m_wakePending = false;
-    TransmitStart();
+    if (m_channel) // not disposed since
+    {
+        TransmitStart();
+    }
 }
 
 void

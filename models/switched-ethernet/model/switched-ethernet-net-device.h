@@ -119,7 +119,6 @@ class SwitchedEthernetNetDevice : public NetDevice
     uint16_t m_mtu{1500};
     bool m_wakePending{false}; //!< a Wake is scheduled: frames wait for it
     Time m_busyUntil;          //!< the end of the last frame's wire time
-    EventId m_wake;            //!< the start of the next waiting frame
     NetDevice::ReceiveCallback m_rxCallback;
     NetDevice::PromiscReceiveCallback m_promiscRxCallback;
     TracedCallback<> m_linkChangeCallbacks;
