@@ -1,5 +1,6 @@
 // Switched Ethernet: frame timing, forwarding, output queues, ARP delivery,
 // captures, and the cost per frame as the LAN grows.
+#include "ethernet-padding-trailer.h"
 #include "ns3-fixture.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <sstream>
 #include <vector>
 
 using namespace ns3;
@@ -172,6 +174,31 @@ TEST_CASE("switched-ethernet: short payloads are padded to Ethernet's 46-byte mi
     double expected = 2 * (WireUs(60) - kGapUs) + 2 * 0.5 + 10;
     CHECK((lan.arrivals[0].time - Seconds(1)).GetNanoSeconds() ==
           static_cast<int64_t>(expected * 1000));
+}
+
+TEST_CASE("switched-ethernet: the padding trailer writes zeros after the payload and knows "
+          "its length from both ends",
+          "[switched-ethernet]")
+{
+    // EthernetPaddingTrailer: the pad is written in place after the payload,
+    // which stays as it was; ns-3's packet printing reads its length back from
+    // the two ends of the area it occupies.
+    const uint8_t payload[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    Ptr<Packet> p = Create<Packet>(payload, sizeof(payload));
+    p->AddTrailer(EthernetPaddingTrailer(36));
+    REQUIRE(p->GetSize() == 46);
+    uint8_t bytes[46];
+    p->CopyData(bytes, 46);
+    CHECK(std::equal(payload, payload + 10, bytes));
+    CHECK(std::all_of(bytes + 10, bytes + 46, [](uint8_t b) { return b == 0; }));
+    Buffer buffer;
+    buffer.AddAtEnd(36);
+    EthernetPaddingTrailer read;
+    CHECK(read.Deserialize(buffer.Begin(), buffer.End()) == 36);
+    CHECK(read.GetSerializedSize() == 36);
+    std::ostringstream text;
+    read.Print(text);
+    CHECK(text.str() == "pad 36 bytes");
 }
 
 TEST_CASE("switched-ethernet: a broadcast reaches every other station once, not the sender",
